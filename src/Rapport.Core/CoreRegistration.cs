@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Core.Communities;
+using Rapport.Core.Demo;
+using Rapport.Core.Markdown;
+using Rapport.Core.People;
+using Rapport.Core.Persistence;
+
+namespace Rapport.Core;
+
+public static class CoreRegistration
+{
+    /// <summary>The database, the clock and every use case. Hosts (web, CLI) call this once.</summary>
+    public static IServiceCollection AddRapportCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddRapportDatabase(DatabaseSettings.From(configuration));
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddPeople();
+        services.AddCommunities();
+        services.AddDemo();
+        return services;
+    }
+}

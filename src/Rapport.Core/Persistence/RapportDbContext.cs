@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Rapport.Core.AccessTokens;
+using Rapport.Core.Accounts;
+using Rapport.Core.Communities;
+using Rapport.Core.People;
+
+namespace Rapport.Core.Persistence;
+
+/// <summary>
+/// The one DbContext. EF Core with two providers is the abstraction: use cases use it directly.
+/// </summary>
+public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
+    : IdentityDbContext<Account>(options), IDataProtectionKeyContext
+{
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Competence> Competences => Set<Competence>();
+
+    public DbSet<Community> Communities => Set<Community>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<ApplicationQuestion> ApplicationQuestions => Set<ApplicationQuestion>();
+
+    public DbSet<MembershipApplication> MembershipApplications => Set<MembershipApplication>();
+
+    public DbSet<InvitationLink> InvitationLinks => Set<InvitationLink>();
+
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset stored as text; store ticks instead.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Rapport.Web.Accounts;
+
+public class PasskeyInputModel
+{
+    public string? CredentialJson { get; set; }
+    public string? Error { get; set; }
+}

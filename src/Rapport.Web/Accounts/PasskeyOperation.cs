@@ -1,0 +1,7 @@
+namespace Rapport.Web.Accounts;
+
+public enum PasskeyOperation
+{
+    Create = 0,
+    Request = 1,
+}

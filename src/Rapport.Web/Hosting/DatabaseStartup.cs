@@ -1,0 +1,30 @@
+using Rapport.Core.Demo;
+using Rapport.Core.Persistence;
+
+namespace Rapport.Web.Hosting;
+
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// Applies migrations, then seeds the demo network when asked (Development, or <c>Rapport:SeedDemo=true</c>)
+    /// and the database has no people yet. Prints where the data lives and how to sign in.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
+        await DatabaseRegistration.MigrateAsync(db, settings);
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Rapport");
+        logger.LogInformation("Rapport data: {Provider} {Location}", settings.Provider,
+            settings.Provider == DatabaseProvider.Sqlite ? settings.ConnectionString : "(PostgreSQL)");
+
+        if (app.Configuration.GetValue("Rapport:SeedDemo", app.Environment.IsDevelopment()))
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            var login = await seeder.SeedIfEmptyAsync();
+            logger.LogInformation("Demo network ready. Sign in as {Email} with password {Password}", login.Email, login.Password);
+        }
+    }
+}

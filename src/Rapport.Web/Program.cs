@@ -1,0 +1,36 @@
+using Rapport.Core;
+using Rapport.Web.AccessTokens;
+using Rapport.Web.Accounts;
+using Rapport.Web.Api;
+using Rapport.Web.Communities;
+using Rapport.Web.Components;
+using Rapport.Web.Hosting;
+using Rapport.Web.People;
+using Rapport.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRapportCore(builder.Configuration);
+builder.AddRapportAccounts();
+builder.AddRapportSecurity();
+builder.AddRapportApi();
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseRapportSecurity();
+app.UseRapportApi();
+app.MapStaticAssets();
+app.MapRazorComponents<App>();
+app.MapAccountEndpoints();
+app.MapPeopleApi();
+app.MapCommunityApi();
+app.MapAccessTokenApi();
+app.MapHealth();
+
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
