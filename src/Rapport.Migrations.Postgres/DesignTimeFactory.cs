@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Rapport.Core.Persistence;
 
@@ -10,8 +9,6 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<RapportDbC
     public RapportDbContext CreateDbContext(string[] args)
     {
         var settings = new DatabaseSettings(DatabaseProvider.Postgres, "Host=localhost;Database=rapport_design", Path.GetTempPath());
-        var options = new DbContextOptionsBuilder<RapportDbContext>();
-        DatabaseRegistration.Configure(options, settings);
-        return new RapportDbContext(options.Options);
+        return DatabaseRegistration.CreateStandaloneContext(settings);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,8 +13,25 @@ public static class DatabaseRegistration
     public static IServiceCollection AddRapportDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
+        services.Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchema);
         services.AddDbContext<RapportDbContext>(options => Configure(options, settings));
         return services;
+    }
+
+    /// <summary>
+    /// Identity reads its schema version from the application's options when the model is built; every
+    /// context (host, CLI, design-time tools, tests) must see the same one. Version3 adds passkeys.
+    /// </summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
+
+    /// <summary>A context outside a host (design-time tools, tests, CLI one-offs), with the same model as the host's.</summary>
+    public static RapportDbContext CreateStandaloneContext(DatabaseSettings settings)
+    {
+        var services = new ServiceCollection();
+        services.Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchema);
+        var options = new DbContextOptionsBuilder<RapportDbContext>().UseApplicationServiceProvider(services.BuildServiceProvider());
+        Configure(options, settings);
+        return new RapportDbContext(options.Options);
     }
 
     /// <summary>Applies the provider, its migrations assembly and (for SQLite) the durability settings.</summary>

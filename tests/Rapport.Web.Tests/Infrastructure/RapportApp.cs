@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Rapport.Core.Persistence;
+using Rapport.Testing;
+
+namespace Rapport.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a real, fresh database (SQLite or PostgreSQL), in memory through TestServer.
+/// Clients talk https so the <c>__Host-</c> cookies flow as in production.
+/// </summary>
+public sealed class RapportApp : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private RapportApp(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
+    {
+        _database = database;
+        _settings = settings;
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+        ClientOptions.AllowAutoRedirect = false;
+    }
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    public string DataDirectory => _database.Settings.DataDirectory;
+
+    /// <summary>Starts an app on a new database. <paramref name="settings"/> override configuration keys.</summary>
+    public static async Task<RapportApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var app = new RapportApp(database, settings ?? new Dictionary<string, string?>());
+        _ = app.Server; // start now: migrations run at start-up
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Rapport:DataDirectory", _database.Settings.DataDirectory);
+        builder.UseSetting("Rapport:Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("Rapport:Database:ConnectionString", _database.Settings.ConnectionString);
+        builder.UseSetting("Rapport:SeedDemo", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public Task<TestPerson> CreatePersonAsync(string? handle = null, string? displayName = null, Action<Core.People.Person>? configure = null) =>
+        TestPeople.CreateAsync(Services, handle, displayName, configure);
+
+    /// <summary>A client that calls the API as <paramref name="person"/> with a personal access token.</summary>
+    public async Task<HttpClient> CreateTokenClientAsync(TestPerson person)
+    {
+        var secret = await TestPeople.CreateAccessTokenAsync(Services, person);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    /// <summary>A browser-like client (cookies, no auto-redirect) signed in through the real login form.</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(TestPerson person)
+    {
+        var client = CreateClient();
+        var response = await client.SubmitFormAsync("/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = person.Email,
+            ["Input.Password"] = person.Password,
+        });
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect,
+            $"Sign-in as {person.Handle} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
