@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Core.Communities;
 using Rapport.Core.Demo;
+using Rapport.Core.Home;
 using Rapport.Core.Markdown;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
@@ -19,6 +20,7 @@ public static class CoreRegistration
         services.AddPeople();
         services.AddCommunities();
         services.AddDemo();
+        services.AddScoped<GetHomeSummary>();
         return services;
     }
 }

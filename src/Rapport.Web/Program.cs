@@ -22,7 +22,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseRapportSecurity();
 app.UseRapportApi();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 app.MapAccountEndpoints();
 app.MapPeopleApi();

@@ -21,7 +21,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             : Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                 ? parsed
                 : throw new InvalidOperationException($"Rapport:Database:Provider must be Sqlite or Postgres, not '{providerText}'.");
-        var connectionString = configuration["Rapport:Database:ConnectionString"];
+        var connectionString = configuration["Rapport:Database:ConnectionString"] is { Length: > 0 } configured ? configured : null;
 
         if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Rapport.Core.Accounts;
 using Rapport.Core.Persistence;
+using Rapport.Web.Api;
 using Rapport.Web.Accounts;
 
 namespace Rapport.Web.Accounts;
@@ -61,6 +62,9 @@ public static class AccountsRegistration
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
+            // The API answers 401/403 problem details; only pages redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
         services.ConfigureExternalCookie(options => options.Cookie.Name = "__Host-rapport-external");
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options => options.Cookie.Name = "__Host-rapport-2fa");
@@ -78,6 +82,20 @@ public static class AccountsRegistration
 
         services.AddSingleton<IEmailSender<Account>, MailFolderEmailSender>();
         return builder;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (ApiRegistration.IsApiRequest(context.HttpContext))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>

@@ -12,6 +12,7 @@ public static class ApiRegistration
     public static WebApplicationBuilder AddRapportApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton<ApiReference>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
 
