@@ -1,5 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Rapport.Core.Persistence;
 using Rapport.Testing;
@@ -28,17 +31,34 @@ public sealed class RapportApp : WebApplicationFactory<Program>
     public string DataDirectory => _database.Settings.DataDirectory;
 
     /// <summary>Starts an app on a new database. <paramref name="settings"/> override configuration keys.</summary>
-    public static async Task<RapportApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="kestrel">Serve on a real loopback port (for a browser) instead of the in-memory TestServer.</param>
+    public static async Task<RapportApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
         var app = new RapportApp(database, settings ?? new Dictionary<string, string?>());
-        _ = app.Server; // start now: migrations run at start-up
+        if (kestrel)
+        {
+            app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+            app.StartServer();
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            app.ServerAddress = new Uri(addresses.Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+        }
+        else
+        {
+            _ = app.Server; // start now: migrations run at start-up
+        }
+
         return app;
     }
+
+    /// <summary>The loopback address when started with Kestrel.</summary>
+    public Uri? ServerAddress { get; private set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development, framework files (blazor.web.js) are only found after publish; tests run from the build.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Rapport:DataDirectory", _database.Settings.DataDirectory);
         builder.UseSetting("Rapport:Database:Provider", _database.Provider.ToString());
         builder.UseSetting("Rapport:Database:ConnectionString", _database.Settings.ConnectionString);

@@ -21,7 +21,7 @@ public sealed class SecurityHeaderTests(Apps apps)
 
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
-        Assert.Contains("base-uri 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'self'", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
