@@ -18,9 +18,14 @@ public sealed class GetProfile(RapportDbContext db, MarkdownRenderer markdown)
     public async Task<Outcome<ProfileView>> ExecuteAsync(string? handle, string viewerAccountId, CancellationToken cancellationToken = default)
     {
         var normalized = Handle.Normalize(handle);
+        if (handle is not null && normalized is null)
+        {
+            return Outcome<ProfileView>.NotFound();
+        }
+
         var people = handle is null ? db.People.Where(p => p.AccountId == viewerAccountId) : db.People.Where(p => p.Handle == normalized);
         var person = await people.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (person is null || (handle is not null && normalized is null))
+        if (person is null)
         {
             return Outcome<ProfileView>.NotFound();
         }
