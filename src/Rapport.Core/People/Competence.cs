@@ -12,7 +12,20 @@ public sealed class Competence
     /// <summary>Normalized by <see cref="Rapport.Trust.Topics.Topic.Normalize"/>.</summary>
     public required string Topic { get; set; }
 
-    public string? Context { get; set; }
+    private string? _context;
+
+    public string? Context
+    {
+        get => _context;
+        set
+        {
+            _context = value;
+            SearchContext = value is null ? null : SearchText.Fold(value);
+        }
+    }
+
+    /// <summary><see cref="Context"/> folded by <see cref="SearchText.Fold"/> for directory search.</summary>
+    public string? SearchContext { get; private set; }
 
     public override string ToString() => Context is null ? Topic : $"{Topic} @ {Context}";
 }

@@ -19,7 +19,23 @@ public sealed class Person
     /// <summary>Unique, lower case, [a-z0-9_].</summary>
     public required string Handle { get; set; }
 
-    public required string DisplayName { get; set; }
+    private string _displayName = "";
+
+    public required string DisplayName
+    {
+        get => _displayName;
+        set
+        {
+            _displayName = value;
+            SearchName = SearchText.Fold(value);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="DisplayName"/> folded by <see cref="SearchText.Fold"/>, kept in step by the setter so that
+    /// every writer (pages, API, seeding) leaves a person findable. EF loads it from its column.
+    /// </summary>
+    public string SearchName { get; private set; } = "";
 
     /// <summary>Markdown, rendered with raw HTML disabled and then sanitized.</summary>
     public string Bio { get; set; } = "";

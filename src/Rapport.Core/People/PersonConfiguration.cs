@@ -15,6 +15,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.Property(p => p.Handle).HasMaxLength(Person.HandleMaxLength);
         person.Property(p => p.DisplayName).HasMaxLength(Person.DisplayNameMaxLength);
         person.Property(p => p.Bio).HasMaxLength(Person.BioMaxLength);
+        // The directory sorts by name, then handle.
+        person.HasIndex(p => new { p.SearchName, p.Handle });
         person.HasMany(p => p.Competences).WithOne().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -522,6 +522,9 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SearchContext")
+                        .HasColumnType("text");
+
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -571,6 +574,10 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId")
@@ -578,6 +585,8 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("Handle")
                         .IsUnique();
+
+                    b.HasIndex("SearchName", "Handle");
 
                     b.ToTable("People");
                 });

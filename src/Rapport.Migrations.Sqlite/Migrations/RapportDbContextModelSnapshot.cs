@@ -505,6 +505,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchContext")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -554,6 +557,10 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.Property<long>("JoinedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId")
@@ -561,6 +568,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Handle")
                         .IsUnique();
+
+                    b.HasIndex("SearchName", "Handle");
 
                     b.ToTable("People");
                 });

@@ -240,6 +240,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     AccountId = table.Column<string>(type: "TEXT", nullable: false),
                     Handle = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", nullable: false),
                     Bio = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Availability = table.Column<int>(type: "INTEGER", nullable: false),
                     AttentionBudget = table.Column<int>(type: "INTEGER", nullable: false),
@@ -285,7 +286,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Topic = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Context = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true)
+                    Context = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    SearchContext = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -539,6 +541,11 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 table: "People",
                 column: "Handle",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_SearchName_Handle",
+                table: "People",
+                columns: new[] { "SearchName", "Handle" });
         }
 
         /// <inheritdoc />

@@ -241,6 +241,7 @@ namespace Rapport.Migrations.Postgres.Migrations
                     AccountId = table.Column<string>(type: "text", nullable: false),
                     Handle = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    SearchName = table.Column<string>(type: "text", nullable: false),
                     Bio = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Availability = table.Column<int>(type: "integer", nullable: false),
                     AttentionBudget = table.Column<int>(type: "integer", nullable: false),
@@ -286,7 +287,8 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     PersonId = table.Column<Guid>(type: "uuid", nullable: false),
                     Topic = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Context = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true)
+                    Context = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    SearchContext = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -540,6 +542,11 @@ namespace Rapport.Migrations.Postgres.Migrations
                 table: "People",
                 column: "Handle",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_SearchName_Handle",
+                table: "People",
+                columns: new[] { "SearchName", "Handle" });
         }
 
         /// <inheritdoc />
