@@ -34,7 +34,10 @@ public static class TestPeople
         var created = await users.CreateAsync(account, Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
 
-        var person = new Person { AccountId = account.Id, Handle = handle, DisplayName = displayName ?? $"Test {handle}" };
+        var person = new Person
+        {
+            AccountId = account.Id, Handle = handle, DisplayName = displayName ?? $"Test {handle}", JoinedAt = TimeProvider.System.GetUtcNow(),
+        };
         configure?.Invoke(person);
         db.People.Add(person);
         await db.SaveChangesAsync();
