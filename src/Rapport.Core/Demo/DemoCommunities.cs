@@ -2,14 +2,16 @@ using Rapport.Core.Communities;
 
 namespace Rapport.Core.Demo;
 
-/// <summary>One of the five demo communities: who it gathers (by field) and how it introduces itself.</summary>
+/// <summary>
+/// One of the five demo communities: who it gathers (by field), how it introduces itself, and the demo person's
+/// role in it (none where <see cref="DemoRole"/> is null).
+/// </summary>
 internal sealed record DemoCommunity(
-    string Slug, string Name, MembershipMode Mode, Field[] Fields, string Description, string Norms, string[] Questions);
+    string Slug, string Name, MembershipMode Mode, Field[] Fields, string Description, string Norms, string[] Questions,
+    CommunityRole? DemoRole = null);
 
 internal static class DemoCommunities
 {
-    public const string CareCircle = "care-circle";
-
     public static readonly DemoCommunity[] All =
     [
         new("harbourside-makers", "Harbourside Makers", MembershipMode.Open, [Field.Crafts, Field.LocalServices, Field.Sea],
@@ -38,7 +40,8 @@ internal static class DemoCommunities
             2. Credit the people whose work you build on.
             3. No recruiting spam. Job posts go in the monthly thread.
             """,
-            []),
+            [],
+            CommunityRole.Member),
         new("good-food-collective", "Good Food Collective", MembershipMode.Open, [Field.Food, Field.CivicLife, Field.Health],
             """
             Bakers, growers, fermenters and cooks sharing a community kitchen, allotment plots and a lot of jars.
@@ -51,8 +54,9 @@ internal static class DemoCommunities
             - Allergens are serious: list them on every dish you bring.
             - Share surplus before it spoils; ask here first, compost second.
             """,
-            []),
-        new(CareCircle, "Care Circle", MembershipMode.ByApplication, [Field.Health, Field.Education, Field.CivicLife],
+            [],
+            CommunityRole.Member),
+        new("care-circle", "Care Circle", MembershipMode.ByApplication, [Field.Health, Field.Education, Field.CivicLife],
             """
             A peer network of carers, nurses, teachers and volunteers who back each other up: a second opinion,
             a night shift covered, someone to talk to after a hard week.
@@ -70,7 +74,8 @@ internal static class DemoCommunities
                 "What would you like to offer the circle, and what do you hope to find here?",
                 "Have you done care or support work before, paid or unpaid? Tell us a little about it.",
                 "The circle is confidential. Can you commit to keeping what is shared here private?",
-            ]),
+            ],
+            CommunityRole.Host),
         new("civic-research-lab", "Civic Research Lab", MembershipMode.ByInvitation, [Field.Research, Field.CivicLife, Field.Software],
             """
             Researchers, data people and organisers working on questions the city actually asks: where the buses

@@ -7,25 +7,25 @@ public sealed partial class DemoNetwork
 {
     private const int PendingApplications = 4;
 
+    private IEnumerable<Person> Generated => People.Where(p => p != DemoPerson);
+
     /// <summary>
     /// People join communities that gather their fields (often) or others (rarely); the earliest members found
-    /// and host them. The demo person hosts the Care Circle and belongs to two open communities.
+    /// and host them. The demo person hosts the by-application community and belongs to two open ones.
     /// </summary>
     private void AddCommunities()
     {
         foreach (var spec in DemoCommunities.All)
         {
-            var members = People.Skip(1).Where(p => Joins(spec, p)).OrderBy(p => p.JoinedAt).ToList();
+            var members = Generated.Where(p => Joins(spec, p)).OrderBy(p => p.JoinedAt).ToList();
             var hosts = members.Take(_random.Next(2, 4)).ToList();
-            var demoRole = spec.Slug switch
-            {
-                DemoCommunities.CareCircle => CommunityRole.Host,
-                "good-food-collective" or "open-source-neighbours" => CommunityRole.Member,
-                _ => (CommunityRole?)null,
-            };
-            if (demoRole == CommunityRole.Host)
+            if (spec.DemoRole == CommunityRole.Host)
             {
                 hosts = [DemoPerson, .. hosts.Take(2)];
+            }
+            else if (spec.DemoRole == CommunityRole.Member)
+            {
+                members.Insert(0, DemoPerson);
             }
 
             var created = Min(hosts.Max(h => h.JoinedAt) + TimeSpan.FromDays(_random.Next(1, 21)), _now);
@@ -40,21 +40,9 @@ public sealed partial class DemoNetwork
                 CreatedAt = created,
                 Questions = [.. spec.Questions.Select((text, i) => new ApplicationQuestion { Position = i, Text = text })],
             };
-            foreach (var host in hosts)
-            {
-                community.Memberships.Add(new Membership { CommunityId = community.Id, PersonId = host.Id, Person = host, Role = CommunityRole.Host, JoinedAt = created });
-            }
-
-            if (demoRole == CommunityRole.Member)
-            {
-                members.Insert(0, DemoPerson);
-            }
-
-            foreach (var member in members.Except(hosts))
-            {
-                community.Memberships.Add(new Membership { CommunityId = community.Id, PersonId = member.Id, Person = member, Role = CommunityRole.Member, JoinedAt = Between(Max(member.JoinedAt, created), _now) });
-            }
-
+            community.Memberships.AddRange(hosts.Select(host => Join(community, host, CommunityRole.Host, created)));
+            community.Memberships.AddRange(members.Except(hosts)
+                .Select(member => Join(community, member, CommunityRole.Member, Between(Max(member.JoinedAt, created), _now))));
             Communities.Add(community);
             if (spec.Mode == MembershipMode.ByApplication)
             {
@@ -70,11 +58,14 @@ public sealed partial class DemoNetwork
         return _random.NextDouble() < (spec.Mode == MembershipMode.ByInvitation ? chance * 0.6 : chance);
     }
 
+    private static Membership Join(Community community, Person person, CommunityRole role, DateTimeOffset at) =>
+        new() { CommunityId = community.Id, PersonId = person.Id, Person = person, Role = role, JoinedAt = at };
+
     /// <summary>A few people waiting for the hosts' decision, each having answered every question.</summary>
     private void AddApplications(Community community)
     {
-        var memberIds = community.Memberships.Select(m => m.Person!).ToHashSet();
-        var applicants = People.Skip(1).Where(p => !memberIds.Contains(p)).OrderBy(_ => _random.Next()).Take(PendingApplications);
+        var members = community.Memberships.Select(m => m.Person!).ToHashSet();
+        var applicants = Generated.Where(p => !members.Contains(p)).OrderBy(_ => _random.Next()).Take(PendingApplications);
         foreach (var applicant in applicants)
         {
             var answers = DemoApplications.Answers(_random, applicant);

@@ -56,13 +56,14 @@ public sealed class DemoSeeder(RapportDbContext db, UserManager<Account> users, 
                 $"Could not create the demo account: {string.Join(" ", created.Errors.Select(e => e.Description))}");
         }
 
-        foreach (var account in network.Accounts.Skip(1))
+        var others = network.Accounts.Where(a => a != network.DemoAccount).ToList();
+        foreach (var account in others)
         {
             account.NormalizedUserName = users.NormalizeName(account.UserName);
             account.NormalizedEmail = users.NormalizeEmail(account.Email);
         }
 
-        db.Users.AddRange(network.Accounts.Skip(1));
+        db.Users.AddRange(others);
         db.People.AddRange(network.People);
         db.Communities.AddRange(network.Communities);
         db.MembershipApplications.AddRange(network.Applications);
