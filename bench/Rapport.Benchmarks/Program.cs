@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// Pick benchmarks with --filter; `--list flat` shows them all.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

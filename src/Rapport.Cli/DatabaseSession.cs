@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Rapport.Core;
+using Rapport.Core.Accounts;
+using Rapport.Core.Persistence;
+
+namespace Rapport.Cli;
+
+/// <summary>The services a verb needs over the chosen database: Core, Identity's stores, one scope.</summary>
+internal sealed class DatabaseSession : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly AsyncServiceScope _scope;
+
+    private DatabaseSession(DatabaseSettings settings, IConfiguration configuration)
+    {
+        Settings = settings;
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddRapportCore(configuration);
+        services.AddRapportIdentityStores(configuration);
+        _services = services.BuildServiceProvider();
+        _scope = _services.CreateAsyncScope();
+    }
+
+    public DatabaseSettings Settings { get; }
+
+    public RapportDbContext Db => Get<RapportDbContext>();
+
+    /// <summary>Where the data is, for messages: the SQLite file, or PostgreSQL's host and database (never the password).</summary>
+    public string Location => Describe(Settings);
+
+    public static DatabaseSession Open(DatabaseOptions options, ParseResult parse)
+    {
+        var configuration = options.Configuration(parse);
+        return new DatabaseSession(DatabaseOptions.Settings(configuration), configuration);
+    }
+
+    public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>Applies pending migrations and returns their names, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (Settings.Provider == DatabaseProvider.Sqlite)
+        {
+            try
+            {
+                Directory.CreateDirectory(Settings.DataDirectory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"Cannot create the data directory {Settings.DataDirectory}: {e.Message}");
+            }
+        }
+
+        var pending = (await Db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await DatabaseRegistration.MigrateAsync(Db, Settings, cancellationToken);
+        return pending;
+    }
+
+    public static string Describe(DatabaseSettings settings) => settings.Provider switch
+    {
+        DatabaseProvider.Sqlite => $"SQLite {new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource}",
+        _ => new NpgsqlConnectionStringBuilder(settings.ConnectionString) is var pg ? $"PostgreSQL {pg.Host}:{pg.Port}/{pg.Database}" : "",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+}

@@ -1,0 +1,3 @@
+using Rapport.Cli;
+
+return await RapportCommand.Create().Parse(args).InvokeAsync();
