@@ -45,6 +45,32 @@ public sealed class MigrationTests
         Assert.Equal("1", await Pragma(db, "foreign_keys"));
     }
 
+    [Fact]
+    public async Task Migrate_OnASqliteFileNotYetInWalMode_Works()
+    {
+        // A copy made by sqlite3 .backup or a file from elsewhere starts in rollback-journal mode.
+        var directory = Directory.CreateTempSubdirectory("rapport-journal-").FullName;
+        var path = Path.Combine(directory, "rapport.db");
+        await using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            await raw.OpenAsync(TestContext.Current.CancellationToken);
+            await using var create = raw.CreateCommand();
+            create.CommandText = "PRAGMA journal_mode=DELETE; CREATE TABLE leftover(x INTEGER);";
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={path}", directory);
+        await using (var db = DatabaseRegistration.CreateStandaloneContext(settings))
+        {
+            await DatabaseRegistration.MigrateAsync(db, settings, TestContext.Current.CancellationToken);
+            await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            Assert.Equal("wal", await Pragma(db, "journal_mode"));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
     private static async Task<string> Pragma(RapportDbContext db, string name)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
