@@ -42,6 +42,8 @@ public static class AccountsRegistration
 
         services.AddScoped<RegisterAccount>();
         services.AddScoped<EndSessions>();
+        services.AddScoped<EndSession>();
+        services.AddScoped<ListSessions>();
         return services;
     }
 }

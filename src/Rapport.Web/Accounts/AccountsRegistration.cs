@@ -23,6 +23,7 @@ public static class AccountsRegistration
         var services = builder.Services;
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AccountLinkMailer>();
 
         var authentication = services.AddAuthentication(options =>
         {
