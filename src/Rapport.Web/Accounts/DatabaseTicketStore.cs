@@ -21,7 +21,14 @@ internal sealed class DatabaseTicketStore(
     /// <summary>The <see cref="HttpContext.Items"/> key holding the current request's session id (a <see cref="Guid"/>).</summary>
     public const string CurrentSessionItem = "Rapport.SessionId";
 
-    // Seen-at and sliding expiry are refreshed at most this often, so reading a page is not a write.
+    /// <summary>The session this request was signed in with, if any.</summary>
+    public static Guid? CurrentSession(HttpContext context) => context.Items[CurrentSessionItem] as Guid?;
+
+    // The claims of the ticket read for this request, to tell a real change from a routine renewal.
+    private const string ClaimsFingerprintItem = "Rapport.SessionClaims";
+
+    // Unless the claims changed (a refreshed sign-in, a new security stamp), seen-at and sliding expiry are
+    // written at most this often, so reading a page is not a write.
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
 
     private readonly IDataProtector _protector = dataProtection.CreateProtector("Rapport.Accounts.Session");
@@ -52,6 +59,7 @@ internal sealed class DatabaseTicketStore(
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         httpContext?.Items[CurrentSessionItem] = session.Id;
+        httpContext?.Items[ClaimsFingerprintItem] = ClaimsFingerprint(ticket);
         return session.Id.ToString("N");
     }
 
@@ -67,15 +75,19 @@ internal sealed class DatabaseTicketStore(
         }
 
         var now = clock.GetUtcNow();
+        var staleBefore = now - TouchInterval;
+        var fingerprint = ClaimsFingerprint(ticket);
+        var claimsChanged = httpContext?.Items[ClaimsFingerprintItem] as string != fingerprint;
         var expires = ticket.Properties.ExpiresUtc ?? now.AddDays(14);
         var protectedTicket = Protect(ticket);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
         // Never re-creates a deleted session: a renewal racing a sign-out loses.
         await db.Sessions
-            .Where(s => s.Id == id && s.LastSeenAt <= now - TouchInterval)
+            .Where(s => s.Id == id && (claimsChanged || s.LastSeenAt <= staleBefore))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.Ticket, protectedTicket).SetProperty(s => s.ExpiresAt, expires).SetProperty(s => s.LastSeenAt, now),
                 cancellationToken);
+        httpContext?.Items[ClaimsFingerprintItem] = fingerprint;
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null!, CancellationToken.None);
@@ -101,6 +113,7 @@ internal sealed class DatabaseTicketStore(
         if (ticket is not null)
         {
             httpContext?.Items[CurrentSessionItem] = session.Id;
+            httpContext?.Items[ClaimsFingerprintItem] = ClaimsFingerprint(ticket);
         }
 
         return ticket;
@@ -135,6 +148,12 @@ internal sealed class DatabaseTicketStore(
         {
             return null; // The key ring lost the key that wrote it: the browser signs in again.
         }
+    }
+
+    private static string ClaimsFingerprint(AuthenticationTicket ticket)
+    {
+        var claims = string.Join('\n', ticket.Principal.Claims.Select(c => $"{c.Type}\0{c.Value}").Order(StringComparer.Ordinal));
+        return Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(claims)));
     }
 
     private static string? Truncate(string? userAgent) =>
