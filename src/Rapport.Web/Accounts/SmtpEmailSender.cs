@@ -18,6 +18,8 @@ internal sealed class SmtpEmailSender(IOptions<MailSettings> options, ILogger<Sm
             SubjectEncoding = Encoding.UTF8,
             Body = body,
             BodyEncoding = Encoding.UTF8,
+            // Base64 keeps long links whole on the wire (quoted-printable would wrap them); every client decodes it.
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
             IsBodyHtml = false,
         };
         using var client = new SmtpClient(smtp.Host, smtp.Port)
