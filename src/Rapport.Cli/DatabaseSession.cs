@@ -22,7 +22,6 @@ internal sealed class DatabaseSession : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
         services.AddRapportCore(configuration);
-        services.AddRapportIdentityStores(configuration);
         _services = services.BuildServiceProvider();
         _scope = _services.CreateAsyncScope();
     }

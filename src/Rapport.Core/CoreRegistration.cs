@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Rapport.Core.AccessTokens;
+using Rapport.Core.Accounts;
 using Rapport.Core.Communities;
 using Rapport.Core.Demo;
 using Rapport.Core.Home;
@@ -17,6 +19,8 @@ public static class CoreRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddRapportDatabase(DatabaseSettings.From(configuration));
         services.AddSingleton<MarkdownRenderer>();
+        services.AddAccounts(configuration);
+        services.AddAccessTokens();
         services.AddPeople();
         services.AddCommunities();
         services.AddDemo();

@@ -1,5 +1,4 @@
 using Rapport.Core;
-using Rapport.Web.AccessTokens;
 using Rapport.Web.Accounts;
 using Rapport.Web.Api;
 using Rapport.Web.Communities;
@@ -21,13 +20,13 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseRapportSecurity();
+app.UseRapportAccounts();
 app.UseRapportApi();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 app.MapAccountEndpoints();
 app.MapPeopleApi();
 app.MapCommunityApi();
-app.MapAccessTokenApi();
 app.MapHealth();
 
 app.Run();

@@ -31,6 +31,8 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
 
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
+    public DbSet<Session> Sessions => Set<Session>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

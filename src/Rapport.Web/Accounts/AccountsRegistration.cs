@@ -1,71 +1,77 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Rapport.Core.Accounts;
 using Rapport.Core.Persistence;
+using Rapport.Web.AccessTokens;
 using Rapport.Web.Api;
-using Rapport.Web.Accounts;
 
 namespace Rapport.Web.Accounts;
 
 public static class AccountsRegistration
 {
-    /// <summary>OWASP's floor for PBKDF2-HMAC-SHA512; the .NET default (100,000) is lower.</summary>
-    public const int MinimumPasswordHashIterations = 210_000;
+    /// <summary>Re-exported for tests and callers that think of it as a web setting.</summary>
+    public const int MinimumPasswordHashIterations = Core.Accounts.AccountsRegistration.MinimumPasswordHashIterations;
 
+    /// <summary>
+    /// Sign-in on top of Core's account rules: the cookie (server-side sessions), personal access tokens,
+    /// tokens sent by mail, the mail sender and the sign-in rate limits.
+    /// </summary>
     public static WebApplicationBuilder AddRapportAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AccountLinkMailer>();
 
-        services.AddAuthentication(options =>
-            {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
-                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-            })
-            .AddIdentityCookies();
+        var authentication = services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = IdentityConstants.ApplicationScheme;
+            options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+        });
+        authentication.AddIdentityCookies();
+        authentication.AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenDefaults.Scheme, configureOptions: null);
 
-        services.AddIdentityCore<Account>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = true;
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-                options.User.RequireUniqueEmail = true;
-                // Length, not composition (ASVS 5.0 6.2): 12 to 128 characters, any characters.
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-                // Soft lockout: a pause after repeated failures, never a permanent lock.
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<RapportDbContext>()
+        // Core registered the user store and rules (AddAccounts); sign-in and mailed tokens are the web host's.
+        new IdentityBuilder(typeof(Account), typeof(IdentityRole), services)
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<EmailConfirmationTokenProvider>(EmailConfirmationTokenProvider.ProviderName);
+        services.Configure<IdentityOptions>(options => options.Tokens.EmailConfirmationTokenProvider = EmailConfirmationTokenProvider.ProviderName);
+        // Password reset and email change links: one hour (ASVS 6.3.x); single use, because using one changes the security stamp.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(1));
 
-        services.Configure<PasswordHasherOptions>(options =>
-            options.IterationCount = Math.Max(MinimumPasswordHashIterations, builder.Configuration.GetValue("Rapport:Security:PasswordHashIterations", MinimumPasswordHashIterations)));
-
-        // Re-check the security stamp on every request so sign-out, password change and deletion end every session at once.
+        // Re-check the security stamp on every request, so a stamp change (suspension, 2FA reset) also ends sessions at once.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.Cookie.Name = "__Host-rapport";
-            options.LoginPath = "/Account/Login";
-            options.LogoutPath = "/Account/Logout";
-            options.AccessDeniedPath = "/Account/AccessDenied";
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
-            options.SlidingExpiration = true;
-            // The API answers 401/403 problem details; only pages redirect to the sign-in page.
-            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
-        });
+        ConfigureCookies(services);
+
+        // Keys live in the database so every app node can read every other node's cookies.
+        services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDbContext>();
+
+        services.AddAccountMail(builder.Configuration);
+        services.AddAccountRateLimits(builder.Configuration);
+        return builder;
+    }
+
+    private static void ConfigureCookies(IServiceCollection services)
+    {
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((options, store) =>
+            {
+                options.Cookie.Name = "__Host-rapport";
+                options.LoginPath = "/Account/Login";
+                options.LogoutPath = "/Account/Logout";
+                options.AccessDeniedPath = "/Account/AccessDenied";
+                options.ExpireTimeSpan = TimeSpan.FromDays(14);
+                options.SlidingExpiration = true;
+                options.SessionStore = store;
+                // The API answers 401/403 problem details; only pages redirect to the sign-in form.
+                options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            });
         services.ConfigureExternalCookie(options => options.Cookie.Name = "__Host-rapport-external");
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options => options.Cookie.Name = "__Host-rapport-2fa");
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options => options.Cookie.Name = "__Host-rapport-2fa-remember");
@@ -76,15 +82,9 @@ public static class AccountsRegistration
             options.Cookie.Path = "/";
             options.Cookie.SameSite = SameSiteMode.Lax;
         });
-
-        // Keys live in the database so every app node can read every other node's cookies.
-        services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDbContext>();
-
-        services.AddSingleton<IEmailSender<Account>, MailFolderEmailSender>();
-        return builder;
     }
 
-    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (ApiRegistration.IsApiRequest(context.HttpContext))
         {
@@ -98,6 +98,18 @@ public static class AccountsRegistration
         return Task.CompletedTask;
     }
 
-    public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
+    /// <summary>Middleware the accounts need: the rate limiter behind the sign-in, registration and reset limits.</summary>
+    public static WebApplication UseRapportAccounts(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>The account pages' endpoints (sign-out, passkey options, data download) and <c>/api/v1/me</c>.</summary>
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapAdditionalIdentityEndpoints();
+        endpoints.MapMeApi();
+        return endpoints;
+    }
 }

@@ -68,7 +68,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             var user = string.IsNullOrEmpty(username) ? null : await userManager.FindByNameAsync(username);
             var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(user);
             return TypedResults.Content(optionsJson, contentType: "application/json");
-        });
+        }).AllowAnonymous(); // the sign-in page asks for it before anyone is signed in
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
 

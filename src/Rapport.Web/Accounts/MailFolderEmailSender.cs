@@ -1,36 +1,28 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
-using Rapport.Core.Accounts;
+using Microsoft.Extensions.Options;
 using Rapport.Core.Persistence;
 
 namespace Rapport.Web.Accounts;
 
 /// <summary>
-/// Delivers account mail as files in <c>{data directory}/mail/</c>, newest last, so a person running
-/// Rapport locally (and a test) can open the message and follow its link.
+/// Delivers account mail as .eml files in <c>{data directory}/mail/</c>, named so they sort oldest first,
+/// so a person running Rapport locally (and a test) can open the message and follow its link.
 /// </summary>
-internal sealed class MailFolderEmailSender(DatabaseSettings settings, TimeProvider clock, ILogger<MailFolderEmailSender> logger)
-    : IEmailSender<Account>
+internal sealed class MailFolderEmailSender(DatabaseSettings settings, IOptions<MailSettings> mail, TimeProvider clock, ILogger<MailFolderEmailSender> logger)
+    : AccountMailSender
 {
-    public Task SendConfirmationLinkAsync(Account user, string email, string confirmationLink) =>
-        WriteAsync(email, "Confirm your Rapport account",
-            $"Welcome to Rapport.\n\nConfirm your email address by opening this link:\n{confirmationLink}\n");
+    public string Folder => Path.Combine(settings.DataDirectory, "mail");
 
-    public Task SendPasswordResetLinkAsync(Account user, string email, string resetLink) =>
-        WriteAsync(email, "Reset your Rapport password",
-            $"Someone asked to reset the password of this Rapport account. If it was you, open this link:\n{resetLink}\n\nIf not, ignore this message.\n");
-
-    public Task SendPasswordResetCodeAsync(Account user, string email, string resetCode) =>
-        WriteAsync(email, "Your Rapport password reset code", $"Your reset code is: {resetCode}\n");
-
-    private async Task WriteAsync(string to, string subject, string body)
+    protected override async Task SendAsync(string to, string subject, string body)
     {
-        var folder = Path.Combine(settings.DataDirectory, "mail");
-        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(Folder);
         var now = clock.GetUtcNow();
         var name = $"{now.ToString("yyyyMMdd-HHmmss-fffffff", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.eml";
-        var message = $"To: {to}\nSubject: {subject}\nDate: {now:R}\nContent-Type: text/plain; charset=utf-8\n\n{body}";
-        await File.WriteAllTextAsync(Path.Combine(folder, name), message);
-        logger.LogInformation("Mail '{Subject}' written to {Folder}", subject, folder);
+        var message =
+            $"From: {MailSettings.HeaderSafe(mail.Value.From)}\r\nTo: {MailSettings.HeaderSafe(to)}\r\nSubject: {MailSettings.HeaderSafe(subject)}\r\n" +
+            $"Date: {now.ToString("R", CultureInfo.InvariantCulture)}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n" +
+            $"Content-Transfer-Encoding: 8bit\r\n\r\n{body.ReplaceLineEndings("\r\n")}";
+        await File.WriteAllTextAsync(Path.Combine(Folder, name), message);
+        logger.LogInformation("Mail '{Subject}' written to {Folder}", subject, Folder);
     }
 }

@@ -13,7 +13,7 @@ internal static class TestServices
     {
         var services = new ServiceCollection();
         services.AddRapportDatabase(database.Settings);
-        services.AddRapportIdentityStores(new ConfigurationBuilder().Build());
+        services.AddAccounts(new ConfigurationBuilder().Build());
         return services.BuildServiceProvider();
     }
 }

@@ -75,7 +75,7 @@ public sealed class DemoSeederTests
     {
         var services = new ServiceCollection();
         services.AddRapportDatabase(database.Settings);
-        services.AddRapportIdentityStores(new ConfigurationBuilder().Build());
+        services.AddAccounts(new ConfigurationBuilder().Build());
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddDemo();
         return services.BuildServiceProvider();

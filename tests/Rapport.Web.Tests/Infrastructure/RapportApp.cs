@@ -63,6 +63,13 @@ public sealed class RapportApp : WebApplicationFactory<Program>
         builder.UseSetting("Rapport:Database:Provider", _database.Provider.ToString());
         builder.UseSetting("Rapport:Database:ConnectionString", _database.Settings.ConnectionString);
         builder.UseSetting("Rapport:SeedDemo", "false");
+        // TestServer has no client address, so every test shares one rate-limit bucket: lift the limits far above
+        // what the suite sends. Throttling tests start their own app with tight limits through `settings`.
+        foreach (var limit in new[] { "LoginPerClient", "LoginPerAccount", "RegisterPerClient", "ForgotPasswordPerClient", "ResendConfirmationPerClient" })
+        {
+            builder.UseSetting($"Rapport:Security:RateLimits:{limit}", "100000");
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

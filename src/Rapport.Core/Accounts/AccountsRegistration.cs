@@ -5,30 +5,24 @@ using Rapport.Core.Persistence;
 
 namespace Rapport.Core.Accounts;
 
-public static class IdentityStoresRegistration
+public static class AccountsRegistration
 {
     /// <summary>OWASP's floor for PBKDF2-HMAC-SHA512; the .NET default (100,000) is lower.</summary>
     public const int MinimumPasswordHashIterations = 210_000;
 
     /// <summary>
-    /// Identity's user and role stores over <see cref="RapportDbContext"/> with Rapport's account rules
-    /// (password policy, lockout, hashing cost). Every host that creates or checks accounts (web, CLI, tests)
-    /// calls this, so a password set by one is judged by the same rules in the other. Hosts add their own
-    /// sign-in pieces (cookies, token providers) on the returned builder.
+    /// Identity's user store and the account rules (password policy, soft lockout, unique email) and the
+    /// Accounts use cases. Here rather than in the web host so every host (web, CLI, tests) applies the same rules.
+    /// Sign-in, cookies and tokens sent by mail are the web host's.
     /// </summary>
-    public static IdentityBuilder AddRapportIdentityStores(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PasswordHasherOptions>(options => options.IterationCount = Math.Max(
-            MinimumPasswordHashIterations,
-            configuration.GetValue("Rapport:Security:PasswordHashIterations", MinimumPasswordHashIterations)));
-
-        return services.AddIdentityCore<Account>(options =>
+        services.AddIdentityCore<Account>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = true;
-                options.Stores.SchemaVersion = DatabaseRegistration.IdentitySchema;
                 options.User.RequireUniqueEmail = true;
                 // Length, not composition (ASVS 5.0 6.2): 12 to 128 characters, any characters.
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = PasswordRules.MinLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -40,6 +34,16 @@ public static class IdentityStoresRegistration
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<RapportDbContext>();
+            .AddEntityFrameworkStores<RapportDbContext>()
+            .AddPasswordValidator<AccountPasswordValidator>();
+
+        var iterations = configuration.GetValue("Rapport:Security:PasswordHashIterations", MinimumPasswordHashIterations);
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = Math.Max(MinimumPasswordHashIterations, iterations));
+
+        services.AddScoped<RegisterAccount>();
+        services.AddScoped<EndSessions>();
+        services.AddScoped<EndSession>();
+        services.AddScoped<ListSessions>();
+        return services;
     }
 }

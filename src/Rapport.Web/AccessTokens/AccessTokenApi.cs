@@ -1,9 +1,0 @@
-namespace Rapport.Web.AccessTokens;
-
-public static class AccessTokenApi
-{
-    public static IEndpointRouteBuilder MapAccessTokenApi(this IEndpointRouteBuilder endpoints)
-    {
-        return endpoints;
-    }
-}
