@@ -144,7 +144,7 @@ public sealed class RegisterAccountTests
         // after the account row was written in the same transaction.
         db.SavingChanges += (_, _) =>
         {
-            if (db.ChangeTracker.Entries<People.Person>().Any(e => e.State == EntityState.Added))
+            if (db.ChangeTracker.Entries<Rapport.Core.People.Person>().Any(e => e.State == EntityState.Added))
             {
                 throw new DbUpdateException("duplicate key value violates unique constraint \"IX_People_Handle\"");
             }
