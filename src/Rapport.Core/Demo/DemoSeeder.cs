@@ -16,7 +16,7 @@ public sealed record DemoLogin(string Email, string Password);
 public sealed class DemoSeeder(RapportDbContext db, UserManager<Account> users, TimeProvider time)
 {
     /// <summary>Printed at start-up, so it is public by design; 20 characters and not a common password.</summary>
-    public static readonly DemoLogin Login = new(DemoNetwork.DemoEmail, "demo-rapport-network");
+    public static readonly DemoLogin Login = new(DemoNetwork.DemoEmail, "lanterns-over-the-harbour");
 
     /// <summary>Seeds when no person exists yet; otherwise changes nothing. Returns the demo login either way.</summary>
     public async Task<DemoLogin> SeedIfEmptyAsync(int seed = DemoNetwork.DefaultSeed, CancellationToken cancellationToken = default)

@@ -29,7 +29,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         {
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect($"~/{returnUrl}");
-        });
+        }).RequireAuthorization();
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
             HttpContext context,
@@ -54,19 +54,19 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 DisplayName = userName
             });
             return TypedResults.Content(optionsJson, contentType: "application/json");
-        });
+        }).RequireAuthorization();
 
         accountGroup.MapPost("/PasskeyRequestOptions", async (
             HttpContext context,
             [FromServices] UserManager<Account> userManager,
             [FromServices] SignInManager<Account> signInManager,
-            [FromServices] IAntiforgery antiforgery,
-            [FromQuery] string? username) =>
+            [FromServices] IAntiforgery antiforgery) =>
         {
             await antiforgery.ValidateRequestAsync(context);
 
-            var user = string.IsNullOrEmpty(username) ? null : await userManager.FindByNameAsync(username);
-            var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(user);
+            // Never look the name up: options that differ for known and unknown names would tell anyone which
+            // accounts exist. Without a user the browser offers the passkeys it holds for this site (discoverable).
+            var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(user: null);
             return TypedResults.Content(optionsJson, contentType: "application/json");
         }).AllowAnonymous(); // the sign-in page asks for it before anyone is signed in
 

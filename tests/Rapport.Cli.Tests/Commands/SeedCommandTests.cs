@@ -21,7 +21,7 @@ public sealed class SeedCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(result.Error);
-        Assert.Contains("Demo login: demo@rapport.local / demo-rapport-network", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Demo login: demo@rapport.local / lanterns-over-the-harbour", result.Output, StringComparison.Ordinal);
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var db = database.CreateContext();
         Assert.True(await db.People.CountAsync(cancellationToken) >= 200);
@@ -33,7 +33,7 @@ public sealed class SeedCommandTests
             .Where(a => a.CommunityId == byApplication.Id && a.Status == ApplicationStatus.Pending).ToListAsync(cancellationToken);
         Assert.NotEmpty(pending);
         Assert.All(pending, a => Assert.Equal(byApplication.Questions.Count, a.Answers.Count));
-        Assert.True(await SignsInAsync(database, "demo@rapport.local", "demo-rapport-network"));
+        Assert.True(await SignsInAsync(database, "demo@rapport.local", "lanterns-over-the-harbour"));
     }
 
     [Theory]

@@ -146,7 +146,7 @@ public sealed class PeoplePageTests(Apps apps)
         var unknown = await PageAsync(browser, "/people/nobody_here_at_all", HttpStatusCode.NotFound);
         var malformed = await PageAsync(browser, "/people/%25%20x", HttpStatusCode.NotFound);
 
-        Assert.Contains("does not exist", unknown, StringComparison.Ordinal);
+        Assert.Contains("There is nothing here, or it is not shared with you.", unknown, StringComparison.Ordinal);
         Assert.Equal(MainText(unknown), MainText(malformed));
     }
 
