@@ -4,7 +4,7 @@ using Rapport.Core.Persistence;
 
 namespace Rapport.Core.Communities;
 
-/// <summary>Communities by name, optionally those whose name or address contains <c>q</c>, each with its member count.</summary>
+/// <summary>Communities by name (case-insensitive order), optionally those whose name or address contains <c>q</c>, each with its member count.</summary>
 public sealed class ListCommunities(RapportDbContext db)
 {
     public const int QueryMaxLength = 100;
@@ -27,7 +27,7 @@ public sealed class ListCommunities(RapportDbContext db)
 
         var total = await query.CountAsync(cancellationToken);
         var items = await query
-            .OrderBy(c => c.Name).ThenBy(c => c.Slug)
+            .OrderBy(c => c.Name.ToLower()).ThenBy(c => c.Slug)
             .Skip(page.Skip).Take(page.Take)
             .Select(c => new CommunitySummary(c.Slug, c.Name, c.MembershipMode, c.Memberships.Count, c.CreatedAt))
             .ToListAsync(cancellationToken);
