@@ -27,6 +27,4 @@ internal static class InvitationLookup
         : now >= link.ExpiresAt ? "This invitation link has expired. Ask a host for a new one."
         : link.MaxUses is { } max && link.Uses >= max ? "This invitation link has been used as many times as it allows. Ask a host for a new one."
         : null;
-
-    public const string NotValid = "This invitation link is not valid. Check that you copied all of it.";
 }
