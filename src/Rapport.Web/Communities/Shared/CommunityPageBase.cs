@@ -23,6 +23,12 @@ public abstract class CommunityPageBase : ComponentBase
 
     public bool HasNoProfile => PersonId is null;
 
+    /// <summary>
+    /// False until loading has finished. Blazor renders once when loading first awaits; nothing may show
+    /// then, or a page could render content it is about to deny.
+    /// </summary>
+    public bool IsLoaded { get; private set; }
+
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
     protected override async Task OnInitializedAsync()
@@ -32,15 +38,21 @@ public abstract class CommunityPageBase : ComponentBase
         {
             await LoadAsync();
         }
+
+        IsLoaded = true;
     }
 
     /// <summary>Loads what the page shows, for <see cref="Me"/>. Runs on every request, before any form handler.</summary>
     protected abstract Task LoadAsync();
 
+    /// <summary>
+    /// Answers 404 with the site's not-found page, exactly as for an address that matches nothing. (In .NET 10
+    /// a component that only sets the status code gets an empty body; NotFound renders the Router's page.)
+    /// </summary>
     protected void ShowNotFound()
     {
         IsNotFound = true;
-        HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+        Navigation.NotFound();
     }
 
     /// <summary>Post, redirect, get: after a change the browser reloads the page it should see.</summary>
