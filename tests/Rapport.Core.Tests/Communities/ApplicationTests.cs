@@ -161,6 +161,40 @@ public sealed class ApplicationTests(CommunityWorlds worlds) : IClassFixture<Com
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task Visibility_SingleReadAndHostList_AgreeForEveryKindOfViewer(DatabaseProvider provider)
+    {
+        var world = await worlds.ForAsync(provider);
+        var host = await world.PersonAsync();
+        var cohost = await world.PersonAsync();
+        var member = await world.PersonAsync();
+        var applicant = await world.PersonAsync();
+        var otherApplicant = await world.PersonAsync();
+        var elsewhereHost = await world.PersonAsync();
+        var slug = await world.CommunityAsync(host, MembershipMode.ByApplication);
+        await world.CommunityAsync(elsewhereHost, MembershipMode.ByApplication);
+        await world.JoinAsync(host, slug, cohost);
+        await world.JoinAsync(host, slug, member);
+        await world.RunAsync((ChangeMemberRole uc) => uc.ExecuteAsync(host.Id, slug, cohost.Handle, CommunityRole.Host, Ct));
+        var application = (await ApplyAsync(world, applicant.Id, slug)).Value!;
+        await ApplyAsync(world, otherApplicant.Id, slug);
+
+        foreach (var viewer in new[] { host, cohost, member, applicant, otherApplicant, elsewhereHost })
+        {
+            var single = await world.RunAsync((GetApplication uc) => uc.ExecuteAsync(viewer.Id, slug, application.Id, Ct));
+            var list = await world.RunAsync((ListApplications uc) => uc.ExecuteAsync(viewer.Id, slug, new PageRequest(), Ct));
+            var isHost = viewer == host || viewer == cohost;
+
+            Assert.Equal(isHost || viewer == applicant, single.Succeeded);
+            Assert.Equal(isHost, list.Succeeded);
+            if (list.Succeeded)
+            {
+                Assert.Contains(list.Value!.Items, a => a.Id == application.Id);
+            }
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task ListApplications_AsHost_ShowsPendingFirstWithAnswersAndApplicant(DatabaseProvider provider)
     {
         var world = await worlds.ForAsync(provider);
