@@ -40,6 +40,12 @@ internal sealed class MembershipApplicationConfiguration : IEntityTypeConfigurat
     {
         application.HasIndex(a => new { a.CommunityId, a.Status });
         application.HasIndex(a => a.ApplicantId);
+        // At most one pending application per person and community, even when two submissions race.
+        // The filter is the same SQL on SQLite and PostgreSQL (quoted identifier, enum stored as integer).
+        application.HasIndex(a => new { a.CommunityId, a.ApplicantId })
+            .IsUnique()
+            .HasFilter($"\"Status\" = {(int)ApplicationStatus.Pending}")
+            .HasDatabaseName("IX_MembershipApplications_OnePendingPerApplicant");
         application.HasOne(a => a.Community).WithMany().HasForeignKey(a => a.CommunityId).OnDelete(DeleteBehavior.Cascade);
         application.HasOne(a => a.Applicant).WithMany().HasForeignKey(a => a.ApplicantId).OnDelete(DeleteBehavior.Cascade);
         application.HasOne<Person>().WithMany().HasForeignKey(a => a.DecidedById).OnDelete(DeleteBehavior.SetNull);

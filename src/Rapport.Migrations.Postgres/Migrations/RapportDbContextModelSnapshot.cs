@@ -535,6 +535,11 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("DecidedById");
 
+                    b.HasIndex("CommunityId", "ApplicantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MembershipApplications_OnePendingPerApplicant")
+                        .HasFilter("\"Status\" = 0");
+
                     b.HasIndex("CommunityId", "Status");
 
                     b.ToTable("MembershipApplications");

@@ -520,6 +520,11 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DecidedById");
 
+                    b.HasIndex("CommunityId", "ApplicantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MembershipApplications_OnePendingPerApplicant")
+                        .HasFilter("\"Status\" = 0");
+
                     b.HasIndex("CommunityId", "Status");
 
                     b.ToTable("MembershipApplications");

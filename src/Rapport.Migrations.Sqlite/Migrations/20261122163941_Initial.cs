@@ -549,6 +549,13 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 column: "DecidedById");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MembershipApplications_OnePendingPerApplicant",
+                table: "MembershipApplications",
+                columns: new[] { "CommunityId", "ApplicantId" },
+                unique: true,
+                filter: "\"Status\" = 0");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Memberships_PersonId",
                 table: "Memberships",
                 column: "PersonId");
