@@ -1,8 +1,6 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Rapport.Core.Persistence;
+using Rapport.Web.Security;
 
 namespace Rapport.Web.Communities;
 
@@ -20,8 +18,7 @@ public sealed record Caller(Guid? PersonId)
 
     public static async Task<Guid?> FindPersonIdAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var claimType = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.UserIdClaimType;
-        if (context.User.FindFirstValue(claimType) is not { } accountId)
+        if (context.User.FindAccountId() is not { } accountId)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using Rapport.Web.Security;
 using System.Security.Claims;
 using Rapport.Core.People;
 using Rapport.Web.Api;
