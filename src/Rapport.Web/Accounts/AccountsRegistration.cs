@@ -6,6 +6,7 @@ using Rapport.Core.Accounts;
 using Rapport.Core.Persistence;
 using Rapport.Web.AccessTokens;
 using Rapport.Web.Api;
+using Rapport.Web.Security;
 
 namespace Rapport.Web.Accounts;
 
@@ -45,7 +46,7 @@ public static class AccountsRegistration
         // Re-check the security stamp on every request, so a stamp change (suspension, 2FA reset) also ends sessions at once.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
-        ConfigureCookies(services);
+        ConfigureCookies(services, SecureCookies.From(builder));
 
         // Keys live in the database so every app node can read every other node's cookies.
         services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDbContext>();
@@ -55,13 +56,13 @@ public static class AccountsRegistration
         return builder;
     }
 
-    private static void ConfigureCookies(IServiceCollection services)
+    private static void ConfigureCookies(IServiceCollection services, SecureCookies cookies)
     {
         services.AddSingleton<DatabaseTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore>((options, store) =>
             {
-                options.Cookie.Name = "__Host-rapport";
+                options.Cookie.Name = cookies.Name("rapport");
                 options.LoginPath = "/Account/Login";
                 options.LogoutPath = "/Account/Logout";
                 options.AccessDeniedPath = "/Account/AccessDenied";
@@ -72,12 +73,12 @@ public static class AccountsRegistration
                 options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             });
-        services.ConfigureExternalCookie(options => options.Cookie.Name = "__Host-rapport-external");
-        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options => options.Cookie.Name = "__Host-rapport-2fa");
-        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options => options.Cookie.Name = "__Host-rapport-2fa-remember");
+        services.ConfigureExternalCookie(options => options.Cookie.Name = cookies.Name("rapport-external"));
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options => options.Cookie.Name = cookies.Name("rapport-2fa"));
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options => options.Cookie.Name = cookies.Name("rapport-2fa-remember"));
         services.PostConfigureAll<CookieAuthenticationOptions>(options =>
         {
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = cookies.Policy;
             options.Cookie.HttpOnly = true;
             options.Cookie.Path = "/";
             options.Cookie.SameSite = SameSiteMode.Lax;

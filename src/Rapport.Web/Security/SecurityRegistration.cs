@@ -15,10 +15,11 @@ public static class SecurityRegistration
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         ApiGroups.AddApiPolicy(authorization);
 
+        var cookies = SecureCookies.From(builder);
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "__Host-rapport-antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.Name = cookies.Name("rapport-antiforgery");
+            options.Cookie.SecurePolicy = cookies.Policy;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.HeaderName = "RequestVerificationToken";
         });
@@ -61,6 +62,8 @@ public static class SecurityRegistration
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
+        // Routing again after the error handlers, so a re-executed /Error or /not-found finds its (anonymous) page.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
