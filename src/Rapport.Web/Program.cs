@@ -7,7 +7,9 @@ using Rapport.Web.Hosting;
 using Rapport.Web.People;
 using Rapport.Web.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder (appsettings, wwwroot), wherever it is started from; data goes to
+// Rapport:DataDirectory, relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddRapportCore(builder.Configuration);
 builder.AddRapportAccounts();
