@@ -16,7 +16,8 @@ public static class MeApi
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder endpoints)
     {
         var me = endpoints.MapApi("me", "Accounts");
-        me.MapGet("", GetMe).WithName("GetMe").WithSummary("The caller's handle and display name.");
+        me.MapGet("", GetMe).WithName("GetMe").WithSummary("The caller's handle and display name.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         me.MapDelete("sessions", EndMySessions).WithName("EndMySessions")
             .WithSummary("Signs the caller out of every browser. Access tokens stay valid; revoke them on the tokens page.");
         return endpoints;

@@ -2,7 +2,8 @@ namespace Rapport.Web.Accounts;
 
 /// <summary>
 /// <c>Rapport:Security:RateLimits</c>: how many attempts each client address (and, for sign-in, each
-/// account) may make per <see cref="Window"/>. Only form posts count, not page views.
+/// account) may make per <see cref="Window"/>; for the account pages only form posts count. Signed-in
+/// people also have a budget of changes (API calls and form posts) and of searches (API and pages) per window.
 /// </summary>
 public sealed class RateLimitSettings
 {
@@ -15,6 +16,12 @@ public sealed class RateLimitSettings
     public int ForgotPasswordPerClient { get; set; } = 5;
 
     public int ResendConfirmationPerClient { get; set; } = 5;
+
+    /// <summary>Changes per account: POST, PUT, PATCH and DELETE through the API, and form posts on the pages (counted apart).</summary>
+    public int WritesPerAccount { get; set; } = 60;
+
+    /// <summary>Searches per account: the people and community search endpoints, and the directory and community list pages (counted apart).</summary>
+    public int SearchesPerAccount { get; set; } = 120;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }

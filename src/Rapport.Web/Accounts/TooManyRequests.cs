@@ -7,7 +7,8 @@ namespace Rapport.Web.Accounts;
 /// <summary>The 429 answer: problem details for the API, a short readable page for people.</summary>
 internal static class TooManyRequests
 {
-    public const string Message = "Too many attempts from your network. Wait a minute, then try again.";
+    // Buckets are per address (sign-in, registration) or per account (changes, searches); the words fit both.
+    public const string Message = "Too many attempts in a short time. Wait a minute, then try again.";
 
     private const string Page = """
         <!DOCTYPE html>

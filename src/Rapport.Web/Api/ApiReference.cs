@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 
@@ -18,7 +19,7 @@ public sealed record ApiReferenceType(string Name, IReadOnlyList<ApiReferenceFie
 public sealed record ApiReferenceResponse(int Status, string? Type);
 
 /// <summary>Reads the endpoint descriptions ASP.NET Core already has (the same ones the OpenAPI document is built from).</summary>
-public sealed class ApiReference(IApiDescriptionGroupCollectionProvider descriptions)
+public sealed partial class ApiReference(IApiDescriptionGroupCollectionProvider descriptions)
 {
     public IReadOnlyList<ApiReferenceGroup> Build() =>
         descriptions.ApiDescriptionGroups.Items
@@ -45,9 +46,15 @@ public sealed class ApiReference(IApiDescriptionGroupCollectionProvider descript
             .OrderBy(r => r.StatusCode)
             .Select(r => new ApiReferenceResponse(r.StatusCode, r.Type is null || r.Type == typeof(void) ? null : TypeName(r.Type)))
             .ToList();
-        return new ApiReferenceEndpoint(d.HttpMethod ?? "GET", "/" + d.RelativePath, summary, parameters,
+        return new ApiReferenceEndpoint(d.HttpMethod ?? "GET", "/" + WithoutConstraints(d.RelativePath), summary, parameters,
             bodyType is null ? null : new ApiReferenceType(TypeName(bodyType), Fields(bodyType)), responses);
     }
+
+    /// <summary><c>{id:guid}</c> reads as <c>{id}</c> and <c>people/</c> as <c>people</c>, as in the OpenAPI document; the parameter table gives the type.</summary>
+    private static string WithoutConstraints(string? path) => RouteConstraint().Replace(path ?? "", "{${name}}").TrimEnd('/');
+
+    [GeneratedRegex(@"\{(?<name>[^}:=?]+)[^}]*\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex RouteConstraint();
 
     private static List<ApiReferenceField> Fields(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

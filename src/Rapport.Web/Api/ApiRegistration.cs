@@ -1,6 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Rapport.Web.AccessTokens;
 
 namespace Rapport.Web.Api;
 
@@ -13,31 +14,31 @@ public static class ApiRegistration
     {
         var services = builder.Services;
         services.AddSingleton<ApiReference>();
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = BadRequestProblems.Customize);
 
-        services.Configure<JsonOptions>(options =>
-        {
-            // A field the API does not know is an error, so nobody can slip in owner, role or visibility.
-            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-            options.SerializerOptions.MaxDepth = 16;
-        });
+        // Unreadable input throws (instead of a bare 400) so BadRequestProblems can say which field is wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestProblems>();
+        services.Configure<JsonOptions>(ApiJson.Configure);
 
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Rapport API";
-            document.Info.Description = "People, competences, communities and memberships. Authenticate with a personal access token: Authorization: Bearer rpt_…";
-            return Task.CompletedTask;
-        }));
+        // Requests no endpoint takes (wrong method, media type or path) are authorized by the fallback policy, which
+        // asks the cookie. Under /api the cookie hands a bearer token over to the token scheme, so a script learns
+        // "405/415/404" rather than "401" for a token that is perfectly valid.
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
+            options.ForwardDefaultSelector = context => IsApiRequest(context) && HasBearerToken(context.Request) ? AccessTokenDefaults.Scheme : null);
+
+        services.AddOpenApi("v1", ApiDocument.Configure);
         return builder;
     }
 
     public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
+    private static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
     public static WebApplication UseRapportApi(this WebApplication app)
     {
+        app.UseApiRequestBodyLimit();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }

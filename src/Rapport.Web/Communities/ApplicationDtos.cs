@@ -1,12 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using Rapport.Core.Communities;
 
 namespace Rapport.Web.Communities;
 
 /// <summary>One answer per question, in the order the community lists its questions.</summary>
-public sealed record ApplyRequest(IReadOnlyList<string?>? Answers);
+public sealed record ApplyRequest([property: MaxLength(Community.MaxQuestions)] IReadOnlyList<string?>? Answers);
 
 /// <summary>An optional message to the applicant, shown with the decision.</summary>
-public sealed record DecisionRequest(string? Message);
+public sealed record DecisionRequest([property: MaxLength(MembershipApplication.DecisionMessageMaxLength)] string? Message);
 
 public sealed record AnswerResponse(string Question, string Text);
 

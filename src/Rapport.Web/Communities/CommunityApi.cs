@@ -11,13 +11,15 @@ public static class CommunityApi
 {
     public static IEndpointRouteBuilder MapCommunityApi(this IEndpointRouteBuilder endpoints)
     {
-        var communities = endpoints.MapApi("communities", "Communities").AddEndpointFilter<RequireProfile>();
+        var communities = endpoints.MapApi("communities", "Communities").AddEndpointFilter<RequireProfile>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         CommunityEndpoints.Map(communities);
         MembershipEndpoints.Map(communities);
         ApplicationEndpoints.Map(communities);
         InvitationEndpoints.Map(communities);
 
-        var invitations = endpoints.MapApi("invitations", "Invitations").AddEndpointFilter<RequireProfile>();
+        var invitations = endpoints.MapApi("invitations", "Invitations").AddEndpointFilter<RequireProfile>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         InvitationEndpoints.MapAccept(invitations);
         return endpoints;
     }

@@ -1,17 +1,27 @@
+using System.ComponentModel.DataAnnotations;
 using Rapport.Core.Communities;
 
 namespace Rapport.Web.Communities;
 
 /// <summary>A new community. Only these fields are read: who hosts it is the caller, never the body.</summary>
 public sealed record CreateCommunityRequest(
-    string? Slug, string? Name, string? Description, string? Norms, MembershipMode? MembershipMode, IReadOnlyList<string>? Questions)
+    [property: MaxLength(Community.SlugMaxLength)] string? Slug,
+    [property: MaxLength(Community.NameMaxLength)] string? Name,
+    [property: MaxLength(Community.DescriptionMaxLength)] string? Description,
+    [property: MaxLength(Community.NormsMaxLength)] string? Norms,
+    MembershipMode? MembershipMode,
+    [property: MaxLength(Community.MaxQuestions)] IReadOnlyList<string>? Questions)
 {
     public CommunityFields ToFields() => new(Name, Description, Norms, MembershipMode, Questions);
 }
 
 /// <summary>A community's new texts, mode and questions. The slug is its address and does not change.</summary>
 public sealed record UpdateCommunityRequest(
-    string? Name, string? Description, string? Norms, MembershipMode? MembershipMode, IReadOnlyList<string>? Questions)
+    [property: MaxLength(Community.NameMaxLength)] string? Name,
+    [property: MaxLength(Community.DescriptionMaxLength)] string? Description,
+    [property: MaxLength(Community.NormsMaxLength)] string? Norms,
+    MembershipMode? MembershipMode,
+    [property: MaxLength(Community.MaxQuestions)] IReadOnlyList<string>? Questions)
 {
     public CommunityFields ToFields() => new(Name, Description, Norms, MembershipMode, Questions);
 }

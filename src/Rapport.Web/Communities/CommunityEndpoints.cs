@@ -1,4 +1,5 @@
 using Rapport.Core.Communities;
+using Rapport.Web.Accounts;
 using Rapport.Web.Api;
 
 namespace Rapport.Web.Communities;
@@ -9,7 +10,8 @@ internal static class CommunityEndpoints
     {
         group.MapGet("", List).WithName("ListCommunities")
             .WithSummary("Communities by name; q searches names and addresses. Each with its member count.")
-            .Produces<PageResponse<CommunitySummaryResponse>>().ProducesValidationProblem();
+            .Produces<PageResponse<CommunitySummaryResponse>>().ProducesValidationProblem()
+            .RequireRateLimiting(AccountRateLimits.Search);
         group.MapPost("", Create).WithName("CreateCommunity")
             .WithSummary("Creates a community; the caller becomes its host.")
             .Produces<CommunitySummaryResponse>(StatusCodes.Status201Created).ProducesValidationProblem();

@@ -1,6 +1,7 @@
 using Rapport.Web.Security;
 using System.Security.Claims;
 using Rapport.Core.People;
+using Rapport.Web.Accounts;
 using Rapport.Web.Api;
 
 namespace Rapport.Web.People;
@@ -15,7 +16,8 @@ public static class PeopleApi
         people.MapGet("/", FindPeopleAsync).WithName("FindPeople")
             .WithSummary("Search the people directory")
             .WithDescription("Matches display name, handle, competence topic or context, ignoring case; optionally only people with one exact topic. Ordered by name, then handle.")
-            .Produces<PeoplePageDto>().ProducesValidationProblem();
+            .Produces<PeoplePageDto>().ProducesValidationProblem()
+            .RequireRateLimiting(AccountRateLimits.Search);
         people.MapGet("/me", GetMyProfileAsync).WithName("GetMyProfile")
             .WithSummary("Your own profile")
             .Produces<PersonDto>().ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Rapport.Core.Communities;
 using Rapport.Core.People;
 
@@ -43,13 +44,23 @@ public sealed record PeoplePageDto(IReadOnlyList<PersonSummaryDto> Items, int To
 }
 
 /// <summary>The fields of your own profile that <c>PUT /api/v1/people/me</c> replaces. Handle and account cannot be set.</summary>
-public sealed record UpdateProfileRequest(string? DisplayName, string? Bio, Availability? Availability, int? AttentionBudget);
+/// <remarks>
+/// The validation attributes on request records only document the limits (in the OpenAPI document); the use
+/// cases enforce them, with the same numbers.
+/// </remarks>
+public sealed record UpdateProfileRequest(
+    [property: MaxLength(Person.DisplayNameMaxLength)] string? DisplayName,
+    [property: MaxLength(Person.BioMaxLength)] string? Bio,
+    Availability? Availability,
+    [property: Range(0, Person.MaxAttentionBudget)] int? AttentionBudget);
 
 /// <summary>A competence to add: a topic, optionally in a context ("piloting" @ "Helsinki harbour").</summary>
-public sealed record CompetenceRequest(string? Topic, string? Context)
+public sealed record CompetenceRequest(
+    [property: MaxLength(Rapport.Trust.Topics.Topic.MaxLength)] string? Topic,
+    [property: MaxLength(Competence.ContextMaxLength)] string? Context)
 {
     internal CompetenceInput ToInput() => new(Topic, Context);
 }
 
 /// <summary>The whole new competence list; an empty list removes them all.</summary>
-public sealed record ReplaceCompetencesRequest(IReadOnlyList<CompetenceRequest?>? Competences);
+public sealed record ReplaceCompetencesRequest([property: MaxLength(Person.MaxCompetences)] IReadOnlyList<CompetenceRequest?>? Competences);

@@ -74,7 +74,7 @@ public sealed class EndpointAuthorizationTests(Apps apps)
         Assert.All(api, e =>
         {
             Assert.Null(e.Metadata.GetMetadata<IAllowAnonymous>());
-            Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == Api.ApiGroups.Policy);
+            Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == Rapport.Web.Api.ApiGroups.Policy);
         });
     }
 

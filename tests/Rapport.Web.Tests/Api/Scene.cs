@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Rapport.Testing;
+using Rapport.Web.Tests.Communities;
+using Rapport.Web.Tests.Infrastructure;
+
+namespace Rapport.Web.Tests.Api;
+
+/// <summary>A caller with a token client.</summary>
+internal sealed record Actor(TestPerson Person, HttpClient Client)
+{
+    public string Handle => Person.Handle;
+}
+
+/// <summary>
+/// A small world in which every API write has something to act on: a host with three communities (open,
+/// by application, by invitation) and a competence; a member of the open one; an applicant with a pending
+/// application; a stranger with nothing; a second host with a community of their own. Built through the API.
+/// </summary>
+internal sealed class Scene
+{
+    public required RapportApp App { get; init; }
+    public required Actor Host { get; init; }
+    public required Actor Member { get; init; }
+    public required Actor Applicant { get; init; }
+    public required Actor Stranger { get; init; }
+    public required Actor OtherHost { get; init; }
+    public required string Open { get; init; }
+    public required string ByApplication { get; init; }
+    public required string ByInvitation { get; init; }
+    public required string OtherCommunity { get; init; }
+    public required Guid ApplicationId { get; init; }
+    public required Guid InvitationId { get; init; }
+    public required string InvitationSecret { get; init; }
+    public required long HostCompetenceId { get; init; }
+
+    public static async Task<Scene> CreateAsync(RapportApp app)
+    {
+        var host = await ActorAsync(app, "host");
+        var member = await ActorAsync(app, "member");
+        var applicant = await ActorAsync(app, "applicant");
+        var stranger = await ActorAsync(app, "stranger");
+        var otherHost = await ActorAsync(app, "other");
+
+        var open = await host.Client.CreateCommunityAsync("open");
+        var byApplication = await host.Client.CreateCommunityAsync("byApplication", "Why do you want to join?");
+        var byInvitation = await host.Client.CreateCommunityAsync("byInvitation");
+        var otherCommunity = await otherHost.Client.CreateCommunityAsync("byApplication", "Why?");
+        Expect(await member.Client.PostJsonAsync($"/api/v1/communities/{open}/membership", new { }), HttpStatusCode.OK);
+
+        var applied = await applicant.Client.PostJsonAsync($"/api/v1/communities/{byApplication}/applications", new { answers = new[] { "I sail." } });
+        var applicationId = (await ReadAsync(applied, HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        var invited = await host.Client.PostJsonAsync($"/api/v1/communities/{byInvitation}/invitations", new { expiresInDays = 7, maxUses = 10 });
+        var invitation = await ReadAsync(invited, HttpStatusCode.Created);
+        var competence = await host.Client.PostJsonAsync("/api/v1/people/me/competences", new { topic = "sailing", context = "Baltic" });
+
+        return new Scene
+        {
+            App = app, Host = host, Member = member, Applicant = applicant, Stranger = stranger, OtherHost = otherHost,
+            Open = open, ByApplication = byApplication, ByInvitation = byInvitation, OtherCommunity = otherCommunity,
+            ApplicationId = applicationId,
+            InvitationId = invitation["link"]!["id"]!.GetValue<Guid>(),
+            InvitationSecret = invitation["secret"]!.GetValue<string>(),
+            HostCompetenceId = (await ReadAsync(competence, HttpStatusCode.Created))["id"]!.GetValue<long>(),
+        };
+    }
+
+    private static async Task<Actor> ActorAsync(RapportApp app, string stem)
+    {
+        var person = await app.CreatePersonAsync(TestPeople.UniqueHandle(stem[..1]));
+        return new Actor(person, await app.CreateTokenClientAsync(person));
+    }
+
+    private static void Expect(HttpResponseMessage response, HttpStatusCode status) =>
+        Assert.True(response.StatusCode == status, $"Scene set-up: {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}");
+
+    private static async Task<JsonObject> ReadAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Expect(response, status);
+        return await response.ReadObjectAsync();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+
+namespace Rapport.Web.Tests.Api;
+
+/// <summary>A field's maximum and a body that goes one past it; the error is expected under <see cref="Field"/>.</summary>
+internal sealed record Limit(string Field, Func<JsonObject, JsonObject> Exceed)
+{
+    public static Limit Text(string field, int max) => new(field, body => JsonPaths.Set(body, field, new string('x', max + 1)));
+
+    public static Limit Number(string field, int max) => new(field, body => JsonPaths.Set(body, field, max + 1));
+
+    public static Limit List(string field, int max, Func<int, JsonNode> item) =>
+        new(field, body => JsonPaths.Set(body, field, new JsonArray([.. Enumerable.Range(0, max + 1).Select(item)])));
+}
+
+/// <summary>
+/// One API endpoint that changes something, called the way it succeeds: who calls it, where, and (if it
+/// takes one) a valid body. <see cref="WriteEndpointTable"/> lists every one; a test fails when an endpoint is missing.
+/// </summary>
+internal sealed record WriteEndpoint(
+    string Name,
+    HttpMethod Method,
+    Func<Scene, string> Url,
+    Func<Scene, Actor> Caller,
+    Func<Scene, JsonObject>? Body = null,
+    bool BodyOptional = false,
+    IReadOnlyList<Limit>? Limits = null)
+{
+    public override string ToString() => Name;
+}
+
+internal static class WriteEndpointTable
+{
+    private static readonly Limit[] CommunityTextLimits =
+    [
+        Limit.Text("name", 80), Limit.Text("description", 4000), Limit.Text("norms", 4000),
+        Limit.List("questions", 10, i => $"Question {i}?"), Limit.Text("questions[0]", 500),
+    ];
+
+    public static readonly IReadOnlyList<WriteEndpoint> All =
+    [
+        new("UpdateMyProfile", HttpMethod.Put, _ => "/api/v1/people/me", s => s.Host,
+            _ => new JsonObject { ["displayName"] = "Aino Virtanen", ["bio"] = "Harbour *pilot*.", ["availability"] = "busy", ["attentionBudget"] = 5 },
+            Limits: [Limit.Text("displayName", 80), Limit.Text("bio", 4000), Limit.Number("attentionBudget", 100)]),
+        new("ReplaceMyCompetences", HttpMethod.Put, _ => "/api/v1/people/me/competences", s => s.Host,
+            _ => new JsonObject { ["competences"] = new JsonArray(new JsonObject { ["topic"] = "piloting", ["context"] = "Helsinki harbour" }) },
+            Limits:
+            [
+                Limit.List("competences", 30, i => new JsonObject { ["topic"] = $"topic {i}" }),
+                Limit.Text("competences[0].topic", 60), Limit.Text("competences[0].context", 80),
+            ]),
+        new("AddMyCompetence", HttpMethod.Post, _ => "/api/v1/people/me/competences", s => s.Host,
+            _ => new JsonObject { ["topic"] = "rowing", ["context"] = "Turku" },
+            Limits: [Limit.Text("topic", 60), Limit.Text("context", 80)]),
+        new("RemoveMyCompetence", HttpMethod.Delete, s => $"/api/v1/people/me/competences/{s.HostCompetenceId}", s => s.Host),
+        new("EndMySessions", HttpMethod.Delete, _ => "/api/v1/me/sessions", s => s.Host),
+        new("CreateCommunity", HttpMethod.Post, _ => "/api/v1/communities", s => s.Stranger,
+            _ => new JsonObject
+            {
+                ["slug"] = $"n-{Guid.NewGuid():N}"[..20], ["name"] = "Night sailors", ["description"] = "We *sail* at night.",
+                ["norms"] = "Be kind.", ["membershipMode"] = "byApplication", ["questions"] = new JsonArray("Why?"),
+            },
+            Limits: [Limit.Text("slug", 40), .. CommunityTextLimits]),
+        new("UpdateCommunity", HttpMethod.Put, s => $"/api/v1/communities/{s.ByApplication}", s => s.Host,
+            _ => new JsonObject
+            {
+                ["name"] = "Renamed", ["description"] = "New words.", ["norms"] = "Still kind.", ["membershipMode"] = "byApplication",
+                ["questions"] = new JsonArray("Why?"),
+            },
+            Limits: CommunityTextLimits),
+        new("JoinCommunity", HttpMethod.Post, s => $"/api/v1/communities/{s.Open}/membership", s => s.Stranger),
+        new("LeaveCommunity", HttpMethod.Delete, s => $"/api/v1/communities/{s.Open}/membership", s => s.Member),
+        new("ChangeCommunityRole", HttpMethod.Put, s => $"/api/v1/communities/{s.Open}/members/{s.Member.Handle}/role", s => s.Host,
+            _ => new JsonObject { ["role"] = "host" }),
+        new("ApplyToCommunity", HttpMethod.Post, s => $"/api/v1/communities/{s.ByApplication}/applications", s => s.Stranger,
+            _ => new JsonObject { ["answers"] = new JsonArray("Because I sail.") },
+            Limits: [Limit.List("answers", 1, i => $"Answer {i}"), Limit.Text("answers[0]", 2000)]),
+        new("ApproveApplication", HttpMethod.Post, s => $"/api/v1/communities/{s.ByApplication}/applications/{s.ApplicationId}/approve", s => s.Host,
+            _ => new JsonObject { ["message"] = "Welcome aboard." }, BodyOptional: true,
+            Limits: [Limit.Text("message", 2000)]),
+        new("DeclineApplication", HttpMethod.Post, s => $"/api/v1/communities/{s.ByApplication}/applications/{s.ApplicationId}/decline", s => s.Host,
+            _ => new JsonObject { ["message"] = "Not this season." }, BodyOptional: true,
+            Limits: [Limit.Text("message", 2000)]),
+        new("WithdrawApplication", HttpMethod.Delete, s => $"/api/v1/communities/{s.ByApplication}/applications/{s.ApplicationId}", s => s.Applicant),
+        new("CreateInvitationLink", HttpMethod.Post, s => $"/api/v1/communities/{s.ByInvitation}/invitations", s => s.Host,
+            _ => new JsonObject { ["expiresInDays"] = 7, ["maxUses"] = 10 },
+            Limits: [Limit.Number("expiresInDays", 30), Limit.Number("maxUses", 1000)]),
+        new("RevokeInvitationLink", HttpMethod.Delete, s => $"/api/v1/communities/{s.ByInvitation}/invitations/{s.InvitationId}", s => s.Host),
+        new("AcceptInvitation", HttpMethod.Post, s => $"/api/v1/invitations/{s.InvitationSecret}/accept", s => s.Stranger),
+    ];
+
+    public static WriteEndpoint Named(string name) => All.Single(e => e.Name == name);
+}
