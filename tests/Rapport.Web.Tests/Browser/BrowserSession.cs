@@ -52,6 +52,8 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             BaseURL = baseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            // The live app's certificate is a throwaway self-signed one (Infrastructure/TestCertificate).
+            IgnoreHTTPSErrors = true,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

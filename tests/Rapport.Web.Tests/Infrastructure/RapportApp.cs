@@ -31,14 +31,14 @@ public sealed class RapportApp : WebApplicationFactory<Program>
     public string DataDirectory => _database.Settings.DataDirectory;
 
     /// <summary>Starts an app on a new database. <paramref name="settings"/> override configuration keys.</summary>
-    /// <param name="kestrel">Serve on a real loopback port (for a browser) instead of the in-memory TestServer.</param>
+    /// <param name="kestrel">Serve https on a real loopback port (for a browser) instead of the in-memory TestServer.</param>
     public static async Task<RapportApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
         var app = new RapportApp(database, settings ?? new Dictionary<string, string?>());
         if (kestrel)
         {
-            app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+            app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.UseHttps(TestCertificate.Localhost)));
             app.StartServer();
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
             app.ServerAddress = new Uri(addresses.Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
