@@ -51,8 +51,9 @@ public sealed class BrowserSession : IAsyncDisposable
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
-            IgnoreHTTPSErrors = true, // the app's throwaway loopback certificate
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            // The live app's certificate is a throwaway self-signed one (Infrastructure/TestCertificate).
+            IgnoreHTTPSErrors = true,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -38,7 +38,7 @@ public sealed class RapportApp : WebApplicationFactory<Program>
         var app = new RapportApp(database, settings ?? new Dictionary<string, string?>());
         if (kestrel)
         {
-            app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.UseHttps(Browser.LoopbackCertificate.Value)));
+            app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.UseHttps(TestCertificate.Localhost)));
             app.StartServer();
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
             app.ServerAddress = new Uri(addresses.Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
@@ -65,8 +65,7 @@ public sealed class RapportApp : WebApplicationFactory<Program>
         builder.UseSetting("Rapport:SeedDemo", "false");
         // TestServer has no client address, so every test shares one rate-limit bucket: lift the limits far above
         // what the suite sends. Throttling tests start their own app with tight limits through `settings`.
-        foreach (var limit in new[] { "LoginPerClient", "LoginPerAccount", "RegisterPerClient", "ForgotPasswordPerClient", "ResendConfirmationPerClient",
-            "WritesPerAccount", "SearchesPerAccount" })
+        foreach (var limit in new[] { "LoginPerClient", "LoginPerAccount", "RegisterPerClient", "ForgotPasswordPerClient", "ResendConfirmationPerClient" })
         {
             builder.UseSetting($"Rapport:Security:RateLimits:{limit}", "100000");
         }

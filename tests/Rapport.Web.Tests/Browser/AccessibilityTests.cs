@@ -1,0 +1,118 @@
+using Microsoft.Playwright;
+using Rapport.Core.Persistence;
+using Rapport.Testing;
+
+namespace Rapport.Web.Tests.Browser;
+
+/// <summary>
+/// The main pages, signed out and signed in, as a screen-reader user and a phone meet them: one h1, a main
+/// landmark, a label for every field, descriptions that exist, and nothing wider than a 375px screen.
+/// </summary>
+public sealed class AccessibilityTests
+{
+    private const int PhoneWidth = 375;
+
+    // Returns one line per problem; runs in the page.
+    private const string Audit = """
+        () => {
+          const problems = [];
+          const h1 = document.querySelectorAll('h1').length;
+          if (h1 !== 1) problems.push(`${h1} h1 elements`);
+          if (document.querySelectorAll('main').length !== 1) problems.push('not exactly one <main>');
+          if (!document.title.endsWith('Rapport')) problems.push(`title "${document.title}"`);
+          for (const field of document.querySelectorAll('input, select, textarea')) {
+            if (['hidden', 'submit', 'button'].includes(field.type)) continue;
+            const named = field.labels.length > 0 || field.getAttribute('aria-label') || field.getAttribute('aria-labelledby');
+            if (!named) problems.push(`no label for ${field.tagName.toLowerCase()} name=${field.name}`);
+            for (const id of (field.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)) {
+              if (!document.getElementById(id)) problems.push(`aria-describedby points at missing #${id}`);
+            }
+          }
+          for (const control of document.querySelectorAll('a, button')) {
+            if (!control.textContent.trim() && !control.getAttribute('aria-label')) problems.push(`${control.tagName.toLowerCase()} without a name`);
+          }
+          const seen = new Set();
+          for (const element of document.querySelectorAll('[id]')) {
+            if (seen.has(element.id)) problems.push(`duplicate id ${element.id}`);
+            seen.add(element.id);
+          }
+          const width = document.documentElement.scrollWidth;
+          if (width > window.innerWidth) problems.push(`${width}px wide at a ${window.innerWidth}px viewport`);
+          return problems;
+        }
+        """;
+
+    [Fact]
+    public async Task MainPages_HaveOneH1_AMainLandmark_LabelledFields_AndFitAPhoneScreen()
+    {
+        var (app, baseUrl) = await LiveApp.StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = app;
+        await using var browser = await BrowserSession.StartAsync();
+        var host = await app.CreatePersonAsync();
+        var applicant = await app.CreatePersonAsync();
+        var problems = new List<string>();
+
+        var visitor = await browser.NewPageAsync(baseUrl, PhoneWidth);
+        foreach (var path in new[] { "/", "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/developers/api", "/not-found" })
+        {
+            problems.AddRange(await VisitAsync(visitor, path));
+        }
+
+        var hostPage = await SignedInPageAsync(browser, baseUrl, host);
+        var slug = await CreateCommunityAsync(hostPage);
+        foreach (var path in new[]
+        {
+            "/", "/people", "/people?q=zzzz_nobody", $"/people/{host.Handle}", "/profile/edit", "/communities", "/communities/new",
+            $"/communities/{slug}", $"/communities/{slug}/applications", $"/communities/{slug}/invitations", $"/communities/{slug}/edit",
+            "/join/not-a-real-secret", "/Account/Manage", "/Account/Manage/Sessions", "/Account/Manage/TwoFactorAuthentication", "/settings/tokens",
+        })
+        {
+            problems.AddRange(await VisitAsync(hostPage, path));
+        }
+
+        // A form sent back with errors keeps every field labelled and described.
+        await hostPage.GotoAsync("/profile/edit");
+        await hostPage.GetByLabel("Display name").FillAsync("");
+        await hostPage.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Assertions.Expect(hostPage.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        problems.AddRange(await CheckAsync(hostPage, "/profile/edit after a bad submit"));
+
+        var applicantPage = await SignedInPageAsync(browser, baseUrl, applicant);
+        problems.AddRange(await VisitAsync(applicantPage, $"/communities/{slug}/apply"));
+
+        Assert.Empty(problems);
+    }
+
+    private static async Task<IReadOnlyList<string>> VisitAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(path);
+        return response is null ? [$"{path}: no response"] : await CheckAsync(page, path);
+    }
+
+    private static async Task<IReadOnlyList<string>> CheckAsync(IPage page, string what) =>
+        [.. (await page.EvaluateAsync<string[]>(Audit)).Select(problem => $"{what}: {problem}")];
+
+    private static async Task<IPage> SignedInPageAsync(BrowserSession browser, Uri baseUrl, TestPerson person)
+    {
+        var page = await browser.NewPageAsync(baseUrl, PhoneWidth);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(person.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(person.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task<string> CreateCommunityAsync(IPage page)
+    {
+        var slug = $"a11y-{Guid.NewGuid():N}"[..20];
+        await page.GotoAsync("/communities/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Quiet readers");
+        await page.GetByLabel("Address").FillAsync(slug);
+        await page.GetByLabel("How people join").SelectOptionAsync("ByApplication");
+        await page.GetByLabel("Questions for applicants").FillAsync("What would you like to read together?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create community" }).ClickAsync();
+        await page.WaitForURLAsync($"**/communities/{slug}");
+        return slug;
+    }
+}
