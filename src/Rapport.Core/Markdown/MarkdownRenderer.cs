@@ -14,7 +14,6 @@ public sealed class MarkdownRenderer
         .DisableHtml()
         .UseAutoLinks()
         .UseEmphasisExtras()
-        .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
