@@ -67,11 +67,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_postgresName is not null && TestEnvironment.PostgresConnectionString is { } server)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(server);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)";
-            await command.ExecuteNonQueryAsync();
+            await DropPostgresDatabaseAsync(server, _postgresName);
         }
         else
         {
@@ -85,6 +81,34 @@ public sealed class TestDatabase : IAsyncDisposable
         catch (IOException)
         {
             // A file still open on a slow machine; the temp folder is cleaned by the OS.
+        }
+    }
+
+    // FORCE ends other sessions on the database, but a non-superuser may not end one that is not its own (an
+    // autovacuum worker that just started there, say). Such a session goes away by itself: try again shortly.
+    // A database that still cannot be dropped is left behind; it is named rapport_test_* and harmless.
+    private static async Task DropPostgresDatabaseAsync(string server, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(server);
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 10)
+                {
+                    return;
+                }
+
+                await Task.Delay(200 * attempt);
+            }
         }
     }
 }
