@@ -1,9 +1,7 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Rapport.Core;
 using Rapport.Core.Accounts;
 using Rapport.Core.Persistence;
@@ -31,7 +29,7 @@ internal sealed class DatabaseSession : IAsyncDisposable
     public RapportDbContext Db => Get<RapportDbContext>();
 
     /// <summary>Where the data is, for messages: the SQLite file, or PostgreSQL's host and database (never the password).</summary>
-    public string Location => Describe(Settings);
+    public string Location => Settings.Describe();
 
     public static DatabaseSession Open(DatabaseOptions options, ParseResult parse)
     {
@@ -60,12 +58,6 @@ internal sealed class DatabaseSession : IAsyncDisposable
         await DatabaseRegistration.MigrateAsync(Db, Settings, cancellationToken);
         return pending;
     }
-
-    public static string Describe(DatabaseSettings settings) => settings.Provider switch
-    {
-        DatabaseProvider.Sqlite => $"SQLite {new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource}",
-        _ => new NpgsqlConnectionStringBuilder(settings.ConnectionString) is var pg ? $"PostgreSQL {pg.Host}:{pg.Port}/{pg.Database}" : "",
-    };
 
     public async ValueTask DisposeAsync()
     {

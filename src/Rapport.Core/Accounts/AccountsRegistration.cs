@@ -44,6 +44,8 @@ public static class AccountsRegistration
         services.AddScoped<EndSessions>();
         services.AddScoped<EndSession>();
         services.AddScoped<ListSessions>();
+        services.AddScoped<DeleteAccount>();
+        services.AddScoped<ExportPersonalData>();
         return services;
     }
 }

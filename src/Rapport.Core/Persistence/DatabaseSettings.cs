@@ -1,4 +1,6 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace Rapport.Core.Persistence;
 
@@ -33,4 +35,14 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         connectionString ??= $"Data Source={Path.Combine(dataDirectory, "rapport.db")}";
         return new DatabaseSettings(provider, connectionString, dataDirectory);
     }
+
+    /// <summary>
+    /// Where the data is, for logs and messages: the SQLite file, or PostgreSQL's host, port and database.
+    /// Never the password or any other part of the connection string.
+    /// </summary>
+    public string Describe() => Provider switch
+    {
+        DatabaseProvider.Sqlite => $"SQLite {new SqliteConnectionStringBuilder(ConnectionString).DataSource}",
+        _ => new NpgsqlConnectionStringBuilder(ConnectionString) is var pg ? $"PostgreSQL {pg.Host}:{pg.Port}/{pg.Database}" : "",
+    };
 }

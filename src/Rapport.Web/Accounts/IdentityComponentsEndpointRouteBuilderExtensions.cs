@@ -1,8 +1,7 @@
-using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,11 +9,19 @@ using Microsoft.Extensions.Primitives;
 using Rapport.Web.Accounts.Pages;
 using Rapport.Web.Accounts.Pages.Manage;
 using Rapport.Core.Accounts;
+using Rapport.Web.Security;
 
-namespace Microsoft.AspNetCore.Routing;
+namespace Rapport.Web.Accounts;
 
 internal static class IdentityComponentsEndpointRouteBuilderExtensions
 {
+    /// <summary>Readable, camelCase, enums as words: the download is for people as much as for programs.</summary>
+    private static readonly JsonSerializerOptions PersonalDataJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     // These endpoints are required by the Identity Razor components defined in the /Accounts/Pages directory of this project.
     public static IEndpointConventionBuilder MapAdditionalIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -23,7 +30,6 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         var accountGroup = endpoints.MapGroup("/Account");
 
         accountGroup.MapPost("/Logout", async (
-            ClaimsPrincipal user,
             [FromServices] SignInManager<Account> signInManager,
             [FromForm] string returnUrl) =>
         {
@@ -77,37 +83,17 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
-            [FromServices] UserManager<Account> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromServices] ExportPersonalData exportPersonalData) =>
         {
-            var user = await userManager.GetUserAsync(context.User);
-            if (user is null)
+            var accountId = context.User.AccountId();
+            var personalData = await exportPersonalData.ExecuteAsync(accountId, context.RequestAborted);
+            if (personalData is null)
             {
-                return Results.NotFound($"Unable to load user with ID '{userManager.GetUserId(context.User)}'.");
+                return Results.NotFound();
             }
 
-            var userId = await userManager.GetUserIdAsync(user);
-            downloadLogger.LogInformation("User with ID '{UserId}' asked for their personal data.", userId);
-
-            // Only include personal data for download
-            var personalData = new Dictionary<string, string>();
-            var personalDataProps = typeof(Account).GetProperties().Where(
-                prop => Attribute.IsDefined(prop, typeof(PersonalDataAttribute)));
-            foreach (var p in personalDataProps)
-            {
-                personalData.Add(p.Name, p.GetValue(user)?.ToString() ?? "null");
-            }
-
-            var logins = await userManager.GetLoginsAsync(user);
-            foreach (var l in logins)
-            {
-                personalData.Add($"{l.LoginProvider} external login provider key", l.ProviderKey);
-            }
-
-            personalData.Add("Authenticator Key", (await userManager.GetAuthenticatorKeyAsync(user))!);
-            var fileBytes = JsonSerializer.SerializeToUtf8Bytes(personalData);
-
-            context.Response.Headers.TryAdd("Content-Disposition", "attachment; filename=PersonalData.json");
+            downloadLogger.LogInformation("Account {AccountId} downloaded its personal data.", accountId);
+            var fileBytes = JsonSerializer.SerializeToUtf8Bytes(personalData, PersonalDataJson);
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
         });
 

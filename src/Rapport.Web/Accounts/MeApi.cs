@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Accounts;
 using Rapport.Core.Persistence;
 using Rapport.Web.Api;
+using Rapport.Web.Security;
 
 namespace Rapport.Web.Accounts;
 
@@ -24,9 +24,9 @@ public static class MeApi
     }
 
     public static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetMe(
-        ClaimsPrincipal user, UserManager<Account> users, RapportDbContext db, CancellationToken cancellationToken)
+        ClaimsPrincipal user, RapportDbContext db, CancellationToken cancellationToken)
     {
-        var accountId = users.GetUserId(user);
+        var accountId = user.AccountId();
         var me = await db.People.Where(p => p.AccountId == accountId)
             .Select(p => new MeResponse(p.Handle, p.DisplayName))
             .SingleOrDefaultAsync(cancellationToken);
@@ -36,9 +36,9 @@ public static class MeApi
     }
 
     public static async Task<NoContent> EndMySessions(
-        ClaimsPrincipal user, UserManager<Account> users, EndSessions endSessions, CancellationToken cancellationToken)
+        ClaimsPrincipal user, EndSessions endSessions, CancellationToken cancellationToken)
     {
-        await endSessions.ExecuteAsync(users.GetUserId(user)!, keep: null, cancellationToken);
+        await endSessions.ExecuteAsync(user.AccountId(), keep: null, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -17,8 +17,8 @@ public static class DatabaseStartup
         await DatabaseRegistration.MigrateAsync(db, settings);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Rapport");
-        logger.LogInformation("Rapport data: {Provider} {Location}", settings.Provider,
-            settings.Provider == DatabaseProvider.Sqlite ? settings.ConnectionString : "(PostgreSQL)");
+        // Describe() names the file or the server and database, never the connection string's password.
+        logger.LogInformation("Rapport data: {Location}", settings.Describe());
 
         if (app.Configuration.GetValue("Rapport:SeedDemo", app.Environment.IsDevelopment()))
         {

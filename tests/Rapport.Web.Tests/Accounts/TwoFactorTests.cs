@@ -47,7 +47,7 @@ public sealed class TwoFactorTests(Apps apps)
     }
 
     /// <summary>RFC 6238 with the authenticator defaults: HMAC-SHA1, 30-second steps, 6 digits.</summary>
-    private static string Totp(string base32Key)
+    internal static string Totp(string base32Key)
     {
         var step = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() / 30;
         var counter = new byte[8];

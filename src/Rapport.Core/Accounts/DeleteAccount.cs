@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Communities;
+using Rapport.Core.Outcomes;
+using Rapport.Core.Persistence;
+
+namespace Rapport.Core.Accounts;
+
+/// <summary>
+/// Deletes an account with its person, memberships, applications, sessions and access tokens (the database
+/// cascades from the account). The last-host rule of <see cref="LeaveCommunity"/> holds here too: the last host
+/// of a community that has other members gets Conflict and nothing is deleted. The caller checks the password.
+/// A missing account is NotFound.
+/// </summary>
+public sealed class DeleteAccount(RapportDbContext db, UserManager<Account> users, EndSessions endSessions)
+{
+    public async Task<Outcome<bool>> ExecuteAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await DeleteAsync(accountId, cancellationToken);
+        }
+        finally
+        {
+            // After a rollback the tracked entities no longer match the database; after a commit nobody needs them.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<Outcome<bool>> DeleteAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var account = await users.FindByIdAsync(accountId);
+        if (account is null)
+        {
+            return Outcome<bool>.NotFound();
+        }
+
+        var personId = await db.People.Where(p => p.AccountId == accountId).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (personId is { } id && await LastHostOfAsync(id, cancellationToken) is { } community)
+        {
+            return Outcome<bool>.Conflict($"You are the last host of {community}. Make another member a host of {community} first, then delete your account.");
+        }
+
+        await endSessions.ExecuteAsync(accountId, keep: null, cancellationToken);
+        var deleted = await users.DeleteAsync(account);
+        if (!deleted.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not delete account {accountId}: {string.Join(" ", deleted.Errors.Select(e => e.Description))}");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// The name of a community this person alone hosts while others belong to it, or null. Every community the
+    /// person belongs to is locked first (in a fixed order), so a concurrent role change cannot slip between
+    /// the count and the delete.
+    /// </summary>
+    private async Task<string?> LastHostOfAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var communityIds = await db.Memberships.Where(m => m.PersonId == personId)
+            .Select(m => m.CommunityId).ToListAsync(cancellationToken);
+        foreach (var communityId in communityIds.Order())
+        {
+            await CommunityLock.AcquireAsync(db, communityId, cancellationToken);
+        }
+
+        var hosted = await db.Memberships
+            .Where(m => m.PersonId == personId && m.Role == CommunityRole.Host)
+            .Select(m => new { m.CommunityId, m.Community!.Name })
+            .ToListAsync(cancellationToken);
+        foreach (var community in hosted.OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            if (await CommunityLock.CountHostsAsync(db, community.CommunityId, cancellationToken) == 1
+                && await db.Memberships.AnyAsync(m => m.CommunityId == community.CommunityId && m.PersonId != personId, cancellationToken))
+            {
+                return community.Name;
+            }
+        }
+
+        return null;
+    }
+}

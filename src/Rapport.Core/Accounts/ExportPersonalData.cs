@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Communities;
+using Rapport.Core.People;
+using Rapport.Core.Persistence;
+
+namespace Rapport.Core.Accounts;
+
+/// <summary>Everything Rapport keeps about one account, as its owner downloads it.</summary>
+public sealed record PersonalData(
+    PersonalDataAccount Account,
+    PersonalDataProfile? Profile,
+    IReadOnlyList<PersonalDataMembership> Memberships,
+    IReadOnlyList<PersonalDataApplication> Applications,
+    IReadOnlyList<PersonalDataAccessToken> AccessTokens,
+    IReadOnlyList<PersonalDataSession> Sessions);
+
+public sealed record PersonalDataAccount(string? Email, bool EmailConfirmed, bool TwoFactorEnabled, DateTimeOffset CreatedAt);
+
+public sealed record PersonalDataProfile(
+    string Handle, string DisplayName, string Bio, Availability Availability, int AttentionBudget, DateTimeOffset JoinedAt,
+    IReadOnlyList<PersonalDataCompetence> Competences);
+
+public sealed record PersonalDataCompetence(string Topic, string? Context);
+
+public sealed record PersonalDataMembership(string CommunitySlug, string CommunityName, CommunityRole Role, DateTimeOffset JoinedAt);
+
+public sealed record PersonalDataApplication(
+    string CommunitySlug, string CommunityName, ApplicationStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt,
+    string? DecisionMessage, IReadOnlyList<PersonalDataAnswer> Answers);
+
+public sealed record PersonalDataAnswer(string Question, string Text);
+
+public sealed record PersonalDataAccessToken(
+    string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
+
+public sealed record PersonalDataSession(DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, string? UserAgent);
+
+/// <summary>
+/// The owner's copy of their data (GDPR access and portability). Secrets stay out: never the password hash,
+/// security stamp, authenticator key, recovery codes, token hashes or session tickets. Each part is an explicit
+/// projection, so a column added later is not exported by accident. A missing account is null.
+/// </summary>
+public sealed class ExportPersonalData(RapportDbContext db)
+{
+    public async Task<PersonalData?> ExecuteAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        var account = await db.Users.AsNoTracking().Where(a => a.Id == accountId)
+            .Select(a => new PersonalDataAccount(a.Email, a.EmailConfirmed, a.TwoFactorEnabled, a.CreatedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        var person = await db.People.AsNoTracking().Include(p => p.Competences)
+            .SingleOrDefaultAsync(p => p.AccountId == accountId, cancellationToken);
+        var profile = person is null
+            ? null
+            : new PersonalDataProfile(person.Handle, person.DisplayName, person.Bio, person.Availability, person.AttentionBudget, person.JoinedAt,
+                person.Competences.OrderBy(c => c.Id).Select(c => new PersonalDataCompetence(c.Topic, c.Context)).ToList());
+        var personId = person?.Id;
+
+        var memberships = (await db.Memberships.AsNoTracking().Where(m => m.PersonId == personId)
+                .Select(m => new PersonalDataMembership(m.Community!.Slug, m.Community.Name, m.Role, m.JoinedAt))
+                .ToListAsync(cancellationToken))
+            .OrderBy(m => m.JoinedAt).ToList();
+
+        var applications = (await db.MembershipApplications.AsNoTracking().Where(a => a.ApplicantId == personId)
+                .Select(a => new
+                {
+                    a.Community!.Slug,
+                    a.Community.Name,
+                    a.Status,
+                    a.SubmittedAt,
+                    a.DecidedAt,
+                    a.DecisionMessage,
+                    Answers = a.Answers.OrderBy(x => x.Id).Select(x => new PersonalDataAnswer(x.Question, x.Text)).ToList(),
+                })
+                .ToListAsync(cancellationToken))
+            .OrderBy(a => a.SubmittedAt)
+            .Select(a => new PersonalDataApplication(a.Slug, a.Name, a.Status, a.SubmittedAt, a.DecidedAt, a.DecisionMessage, a.Answers))
+            .ToList();
+
+        var tokens = (await db.AccessTokens.AsNoTracking().Where(t => t.AccountId == accountId)
+                .Select(t => new PersonalDataAccessToken(t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.ExpiresAt, t.RevokedAt))
+                .ToListAsync(cancellationToken))
+            .OrderBy(t => t.CreatedAt).ToList();
+
+        var sessions = (await db.Sessions.AsNoTracking().Where(s => s.AccountId == accountId)
+                .Select(s => new PersonalDataSession(s.CreatedAt, s.LastSeenAt, s.UserAgent))
+                .ToListAsync(cancellationToken))
+            .OrderBy(s => s.CreatedAt).ToList();
+
+        return new PersonalData(account, profile, memberships, applications, tokens, sessions);
+    }
+}
