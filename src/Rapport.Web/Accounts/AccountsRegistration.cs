@@ -43,6 +43,16 @@ public static class AccountsRegistration
         // Password reset and email change links: one hour (ASVS 6.3.x); single use, because using one changes the security stamp.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(1));
 
+        // Passkey sign-in never names the account (PasskeyRequestOptions), so only a discoverable passkey can ever sign
+        // in: refuse the others when they are added rather than fail at every sign-in. A passkey signs in without the
+        // password and skips the second factor, so it must be two factors itself: the device checks who holds it
+        // (PIN, fingerprint, face). The RP id stays the request's host name, as the links in account mail do.
+        services.Configure<IdentityPasskeyOptions>(options =>
+        {
+            options.ResidentKeyRequirement = "required";
+            options.UserVerificationRequirement = "required";
+        });
+
         // Re-check the security stamp on every request, so a stamp change (suspension, 2FA reset) also ends sessions at once.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 

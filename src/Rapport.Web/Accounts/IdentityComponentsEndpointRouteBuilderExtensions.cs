@@ -43,7 +43,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<Account> signInManager,
             [FromServices] IAntiforgery antiforgery) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return MissingAntiforgeryToken();
+            }
 
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
@@ -68,7 +71,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<Account> signInManager,
             [FromServices] IAntiforgery antiforgery) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return MissingAntiforgeryToken();
+            }
 
             // Never look the name up: options that differ for known and unknown names would tell anyone which
             // accounts exist. Without a user the browser offers the passkeys it holds for this site (discoverable).
@@ -99,4 +105,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         return accountGroup;
     }
+
+    // A 400 the page's script can show, rather than the exception ValidateRequestAsync throws (a 500 and an error log).
+    private static IResult MissingAntiforgeryToken() => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "The page's security token is missing or old.",
+        detail: "Reload the page and try again.");
 }
