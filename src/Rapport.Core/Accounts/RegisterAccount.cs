@@ -64,7 +64,7 @@ public sealed class RegisterAccount(RapportDbContext db, UserManager<Account> us
             errors.Add("handle", HandleTaken);
         }
 
-        errors.Required("displayName", displayName, "Display name").MaxLength("displayName", displayName, Person.DisplayNameMaxLength, "Display name");
+        ProfileRules.DisplayName(displayName, errors);
 
         if (string.IsNullOrEmpty(password))
         {

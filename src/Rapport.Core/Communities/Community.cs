@@ -1,3 +1,5 @@
+using Rapport.Core.People;
+
 namespace Rapport.Core.Communities;
 
 /// <summary>A space with membership, roles and norms. People belong to many.</summary>
@@ -15,7 +17,23 @@ public sealed class Community
     /// <summary>Unique, lower case, [a-z0-9-]; the community's address.</summary>
     public required string Slug { get; set; }
 
-    public required string Name { get; set; }
+    private string _name = "";
+
+    public required string Name
+    {
+        get => _name;
+        set
+        {
+            _name = value;
+            SearchName = SearchText.Fold(value);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Name"/> folded by <see cref="SearchText.Fold"/>, kept in step by the setter so that
+    /// every writer (pages, API, seeding) leaves a community findable. EF loads it from its column.
+    /// </summary>
+    public string SearchName { get; private set; } = "";
 
     /// <summary>Markdown.</summary>
     public string Description { get; set; } = "";

@@ -11,6 +11,8 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
         community.HasIndex(c => c.Slug).IsUnique();
         community.Property(c => c.Slug).HasMaxLength(Community.SlugMaxLength);
         community.Property(c => c.Name).HasMaxLength(Community.NameMaxLength);
+        // The list sorts by folded name, then slug.
+        community.HasIndex(c => new { c.SearchName, c.Slug });
         community.Property(c => c.Description).HasMaxLength(Community.DescriptionMaxLength);
         community.Property(c => c.Norms).HasMaxLength(Community.NormsMaxLength);
         community.HasMany(c => c.Questions).WithOne().HasForeignKey(q => q.CommunityId).OnDelete(DeleteBehavior.Cascade);

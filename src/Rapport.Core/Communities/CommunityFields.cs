@@ -1,4 +1,5 @@
 using Rapport.Core.Outcomes;
+using Rapport.Core.People;
 
 namespace Rapport.Core.Communities;
 
@@ -24,6 +25,11 @@ internal sealed record ValidCommunityFields(string Name, string Description, str
         errors.Required("name", name, "Name").MaxLength("name", name, Community.NameMaxLength, "Name")
             .MaxLength("description", description, Community.DescriptionMaxLength, "Description")
             .MaxLength("norms", norms, Community.NormsMaxLength, "Norms");
+        if (ProfileRules.HasControlCharacters(name))
+        {
+            errors.Add("name", "Name cannot contain control characters.");
+        }
+
         if (fields.MembershipMode is not { } mode || !Enum.IsDefined(mode))
         {
             errors.Add("membershipMode", "Choose how people join: open, by application or by invitation.");

@@ -15,6 +15,9 @@ public sealed record PeopleQuery(string? Text = null, string? Topic = null, int?
     public const int TextMaxLength = 100;
     public const int DefaultLimit = 20;
     public const int MaxLimit = 50;
+
+    /// <summary>Deep offsets make the database walk and discard rows; nobody pages this far by hand.</summary>
+    public const int MaxOffset = 100_000;
 }
 
 /// <summary>One page of the directory and how many people match in all.</summary>
@@ -46,9 +49,9 @@ public sealed class FindPeople(RapportDbContext db)
         }
 
         var offset = query.Offset ?? 0;
-        if (offset < 0)
+        if (offset is < 0 or > PeopleQuery.MaxOffset)
         {
-            errors.Add("offset", "Offset cannot be negative.");
+            errors.Add("offset", $"Offset must be between 0 and {PeopleQuery.MaxOffset}.");
         }
 
         if (!errors.IsEmpty)

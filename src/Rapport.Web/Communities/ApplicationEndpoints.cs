@@ -1,5 +1,6 @@
 using Rapport.Core.Communities;
 using Rapport.Web.Api;
+using Rapport.Web.Security;
 
 namespace Rapport.Web.Communities;
 

@@ -1,4 +1,5 @@
 using Rapport.Web.Api;
+using Rapport.Web.Security;
 
 namespace Rapport.Web.Communities;
 

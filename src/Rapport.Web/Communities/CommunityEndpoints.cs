@@ -1,6 +1,7 @@
 using Rapport.Core.Communities;
 using Rapport.Web.Accounts;
 using Rapport.Web.Api;
+using Rapport.Web.Security;
 
 namespace Rapport.Web.Communities;
 

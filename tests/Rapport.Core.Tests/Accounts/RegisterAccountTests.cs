@@ -78,6 +78,8 @@ public sealed class RegisterAccountTests
         { "x@example.org", "admin", "Name", GoodPassword, "handle" },
         { "x@example.org", "good_handle", " ", GoodPassword, "displayName" },
         { "x@example.org", "good_handle", new string('n', 81), GoodPassword, "displayName" },
+        { "x@example.org", "good_handle", "Na\u0007me", GoodPassword, "displayName" },
+        { "x@example.org", "good_handle", "Line\nbreak", GoodPassword, "displayName" },
         { "x@example.org", "good_handle", "Name", "short pass", "password" },
         { "x@example.org", "good_handle", "Name", new string('p', 129), "password" },
         { "x@example.org", "good_handle", "Name", "qwerty123456", "password" },

@@ -33,6 +33,21 @@ public sealed class CommunityQueryTests(CommunityWorlds worlds) : IClassFixture<
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task List_WithNonAsciiSearch_MatchesNameCaseInsensitively(DatabaseProvider provider)
+    {
+        var world = await worlds.ForAsync(provider);
+        var host = await world.PersonAsync();
+        var marker = Guid.NewGuid().ToString("N")[..10];
+        var name = $"Ärzte ohne Grenzen {marker}";
+        await world.RunAsync((CreateCommunity uc) => uc.ExecuteAsync(host.Id, CommunityWorld.UniqueSlug(), new CommunityFields(name, "", "", MembershipMode.Open, []), Ct));
+
+        var found = await world.RunAsync((ListCommunities uc) => uc.ExecuteAsync($"ärzte ohne grenzen {marker}", new PageRequest(), Ct));
+
+        Assert.Equal([name], found.Value!.Items.Select(c => c.Name));
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task List_WithBadPagingOrLongQuery_IsInvalid(DatabaseProvider provider)
     {
         var world = await worlds.ForAsync(provider);

@@ -101,6 +101,20 @@ public sealed class CreateAndEditCommunityTests(CommunityWorlds worlds) : IClass
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task Create_WithControlCharactersInName_IsInvalidOnNameAndChangesNothing(DatabaseProvider provider)
+    {
+        var world = await worlds.ForAsync(provider);
+        var creator = await world.PersonAsync();
+        var slug = CommunityWorld.UniqueSlug();
+
+        var outcome = await world.RunAsync((CreateCommunity uc) => uc.ExecuteAsync(creator.Id, slug, Fields("Bell\u0007 club"), Ct));
+
+        Assert.Equal(["Name cannot contain control characters."], outcome.Errors.For("name"));
+        Assert.Equal(OutcomeKind.NotFound, (await world.RunAsync((GetCommunity uc) => uc.ExecuteAsync(creator.Id, slug, Ct))).Kind);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task Edit_ByHost_ChangesTextsModeAndQuestions(DatabaseProvider provider)
     {
         var world = await worlds.ForAsync(provider);

@@ -97,11 +97,23 @@ public sealed class FindPeopleTests
         Assert.Equal(Availability.Available, dana.Availability);
     }
 
+    [Fact]
+    public async Task Execute_AtMaximumOffset_IsAnEmptyPage()
+    {
+        await using var fixture = await PeopleFixture.CreateAsync(DatabaseProvider.Sqlite);
+
+        var outcome = await fixture.RunAsync(db => new FindPeople(db).ExecuteAsync(new(Offset: PeopleQuery.MaxOffset), Ct));
+
+        Assert.Equal(OutcomeKind.Ok, outcome.Kind);
+        Assert.Empty(outcome.Value!.Items);
+    }
+
     [Theory]
     [InlineData("q", 101, null, null, null)]
     [InlineData("limit", 0, null, 0, null)]
     [InlineData("limit", 0, null, 51, null)]
     [InlineData("offset", 0, null, null, -1)]
+    [InlineData("offset", 0, null, null, PeopleQuery.MaxOffset + 1)]
     [InlineData("topic", 0, "bad\u0001topic", null, null)]
     public async Task Execute_WithBadParameter_IsInvalidOnThatField(string field, int textLength, string? topic, int? limit, int? offset)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Rapport.Web.Security;
 
 namespace Rapport.Web.Communities.Shared;
 

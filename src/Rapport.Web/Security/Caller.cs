@@ -1,8 +1,7 @@
-using Microsoft.EntityFrameworkCore;
+using Rapport.Core.People;
 using Rapport.Core.Persistence;
-using Rapport.Web.Security;
 
-namespace Rapport.Web.Communities;
+namespace Rapport.Web.Security;
 
 /// <summary>
 /// The person acting, resolved from the signed-in account (cookie or access token). Use cases take a
@@ -16,16 +15,11 @@ public sealed record Caller(Guid? PersonId)
     public static async ValueTask<Caller> BindAsync(HttpContext context) =>
         new(await FindPersonIdAsync(context, context.RequestAborted));
 
-    public static async Task<Guid?> FindPersonIdAsync(HttpContext context, CancellationToken cancellationToken)
-    {
-        if (context.User.FindAccountId() is not { } accountId)
-        {
-            return null;
-        }
-
-        var db = context.RequestServices.GetRequiredService<RapportDbContext>();
-        return await db.People.Where(p => p.AccountId == accountId).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
-    }
+    /// <summary>The signed-in account's person; null when nobody is signed in or the account has no profile.</summary>
+    public static Task<Guid?> FindPersonIdAsync(HttpContext context, CancellationToken cancellationToken) =>
+        context.User.FindAccountId() is { } accountId
+            ? context.RequestServices.GetRequiredService<RapportDbContext>().ForAccountAsync(accountId, cancellationToken)
+            : Task.FromResult<Guid?>(null);
 }
 
 /// <summary>Answers 403 before a handler runs when the signed-in account has no profile to act as.</summary>

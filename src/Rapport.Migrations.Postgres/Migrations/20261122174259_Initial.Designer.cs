@@ -12,7 +12,7 @@ using Rapport.Core.Persistence;
 namespace Rapport.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RapportDbContext))]
-    [Migration("20261122163948_Initial")]
+    [Migration("20261122174259_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -426,6 +426,10 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -435,6 +439,8 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("SearchName", "Slug");
 
                     b.ToTable("Communities");
                 });

@@ -58,6 +58,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Norms = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     MembershipMode = table.Column<int>(type: "INTEGER", nullable: false),
@@ -499,6 +500,11 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Communities_SearchName_Slug",
+                table: "Communities",
+                columns: new[] { "SearchName", "Slug" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Communities_Slug",

@@ -59,6 +59,7 @@ namespace Rapport.Migrations.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    SearchName = table.Column<string>(type: "text", nullable: false),
                     Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Norms = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     MembershipMode = table.Column<int>(type: "integer", nullable: false),
@@ -500,6 +501,11 @@ namespace Rapport.Migrations.Postgres.Migrations
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Communities_SearchName_Slug",
+                table: "Communities",
+                columns: new[] { "SearchName", "Slug" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Communities_Slug",

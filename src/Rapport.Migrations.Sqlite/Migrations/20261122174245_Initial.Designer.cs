@@ -11,7 +11,7 @@ using Rapport.Core.Persistence;
 namespace Rapport.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RapportDbContext))]
-    [Migration("20261122163941_Initial")]
+    [Migration("20261122174245_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -411,6 +411,10 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -420,6 +424,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("SearchName", "Slug");
 
                     b.ToTable("Communities");
                 });
