@@ -82,8 +82,7 @@ public static class AccountRateLimits
             $"{policy}|{context.User.FindAccountId() ?? ClientKey(context.Connection.RemoteIpAddress)}",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
 
-    private static bool IsChange(HttpRequest request) =>
-        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
+    private static bool IsChange(HttpRequest request) => StateChanges.IsStateChanging(request.Method);
 
     /// <summary>
     /// The bucket for a client: its IPv4 address, or its IPv6 /64 (one subscriber usually holds a whole /64).

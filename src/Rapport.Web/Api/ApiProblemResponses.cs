@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Rapport.Web.Accounts;
+using Rapport.Web.Security;
 
 namespace Rapport.Web.Api;
 
@@ -19,7 +20,7 @@ internal static class ApiProblemResponses
     {
         var metadata = endpoint.Metadata;
         var methods = metadata.OfType<IHttpMethodMetadata>().LastOrDefault()?.HttpMethods ?? [];
-        var changes = methods.Any(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m));
+        var changes = methods.Any(StateChanges.IsStateChanging);
         var takesBody = metadata.OfType<IAcceptsMetadata>().Any();
         var addressed = endpoint is RouteEndpointBuilder { RoutePattern.Parameters.Count: > 0 };
         var policy = metadata.OfType<EnableRateLimitingAttribute>().LastOrDefault()?.PolicyName;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Rapport.Web.AccessTokens;
+using Rapport.Web.Security;
 
 namespace Rapport.Web.Api;
 
@@ -12,7 +13,7 @@ internal sealed class CookieAntiforgeryFilter(IAntiforgery antiforgery) : IEndpo
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var safe = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method);
+        var safe = !StateChanges.IsStateChanging(http.Request.Method);
         var byToken = http.User.Identity?.AuthenticationType == AccessTokenDefaults.Scheme;
         if (!safe && !byToken && !await antiforgery.IsRequestValidAsync(http))
         {
