@@ -5,8 +5,6 @@ namespace Rapport.Trust.Scoring;
 
 public static partial class TrustQueries
 {
-    public static partial int Top(TrustSnapshot snapshot, Perspective perspective, int topic, TrustQueryOptions options, Span<ScoredNode> into) => throw new NotImplementedException();
-
     public static partial IReadOnlyList<TrustPath> Why(TrustSnapshot snapshot, Perspective perspective, int topic, int target, int maxPaths, int maxHops) => throw new NotImplementedException();
 
     public static partial float? Level(TrustSnapshot snapshot, Perspective perspective, int topic, int target, int maxHops) => throw new NotImplementedException();

@@ -56,6 +56,20 @@ public sealed record TrustQueryOptions
 
     /// <summary>Weight factor of a general statement used where no statement on the topic exists.</summary>
     public float TopicFallbackDiscount { get; init; } = 0.5f;
+
+    /// <summary>
+    /// Personalized PageRank's teleport (restart) probability α in (0, 1): at each step the walk stops at the current
+    /// person with probability α, otherwise follows a trust statement. 0.15 is the usual PageRank choice: trust fades
+    /// with distance (a path of k hops carries at most 0.85^k) but reaches 3–6 hops, the depth of a trust network.
+    /// </summary>
+    public float Alpha { get; init; } = 0.15f;
+
+    /// <summary>
+    /// Forward push's residual threshold ε: a node is pushed while its residual is at least ε times its public out-degree
+    /// (at least 1). <c>null</c> takes the tier's default (<see cref="PrecisionTier"/>); the exact tier ignores it.
+    /// Smaller is more precise and slower.
+    /// </summary>
+    public float? ResidualThreshold { get; init; }
 }
 
 /// <summary>
