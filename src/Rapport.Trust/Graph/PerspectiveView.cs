@@ -6,8 +6,11 @@ namespace Rapport.Trust.Graph;
 /// <list type="bullet">
 /// <item>for the viewer: the viewer's own statements of every scope (public, any community, private);</item>
 /// <item>for anyone else: public statements and statements of the viewer's communities; never a private one;</item>
-/// <item>on a topic query: statements on the topic at full weight, and for each target with no visible statement on
-/// the topic (trust or distrust) the general statement, its weight times the fallback discount.</item>
+/// <item>on a topic query: statements on the topic at full weight, and the general statements, their weight times the
+/// fallback discount, where the topic does not override them: a general trust is hidden by any visible statement on the
+/// topic about the same person (trust or distrust); a general distrust only by a visible trust on the topic. So a
+/// trust row has at most one edge per target; a distrust row may list a target twice (on the topic and in general),
+/// and adding a distrust statement never weakens the distrust a row shows.</item>
 /// </list>
 /// Cheap to make (a few binary searches); make one per query.
 /// </summary>
@@ -129,6 +132,13 @@ internal readonly struct PerspectiveView
             parts[0] = topicStatements[own];
             parts[1] = topicStatements[2 + own];
             parts[2] = topicStatements[4 + own];
+            if (!trust)
+            {
+                // A distrust on the topic does not hide a general distrust (both count); only trust on the topic does.
+                topicStatements[1] = default;
+                topicStatements[3] = default;
+                topicStatements[5] = default;
+            }
         }
 
         var dense = trust ? snapshot.PublicTrust : snapshot.PublicDistrust;

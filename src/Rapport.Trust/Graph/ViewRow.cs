@@ -2,7 +2,8 @@ namespace Rapport.Trust.Graph;
 
 /// <summary>
 /// The out-edges of one node as a <see cref="PerspectiveView"/> sees them, enumerated without allocating:
-/// <c>foreach (var edge in view.Trust(node))</c>. At most one edge per target. Order: statements on the query's topic
+/// <c>foreach (var edge in view.Trust(node))</c>. Trust rows hold at most one edge per target; see
+/// <see cref="PerspectiveView"/> for distrust rows. Order: statements on the query's topic
 /// (public, community, private), then general statements (public, community, private), each part in target order.
 /// A ref struct: copy it to enumerate the same row twice.
 /// </summary>
@@ -68,7 +69,7 @@ internal ref struct ViewRow
         return false;
     }
 
-    /// <summary>Whether a visible statement on the query's topic (trust or distrust) hides the general one to <paramref name="to"/>.</summary>
+    /// <summary>Whether a visible statement on the query's topic hides the general one to <paramref name="to"/>.</summary>
     private readonly bool HasTopicStatement(int to)
     {
         for (var i = 0; i < 6; i++)
