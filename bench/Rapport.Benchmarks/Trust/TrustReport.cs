@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Globalization;
+using Rapport.Trust.Graph;
+using Rapport.Trust.Scoring;
+
+namespace Rapport.Benchmarks.Trust;
+
+/// <summary>
+/// Stopwatch measurements BenchmarkDotNet does not give: top-10 recall of the push tiers against exact PPR, latency
+/// percentiles over many viewers, bytes allocated per query, memory per edge, and the time of a large refresh.
+/// <c>dotnet run -c Release --project bench/Rapport.Benchmarks -- trust-report [recall|apply] [graph...]</c>
+/// </summary>
+internal static class TrustReport
+{
+    private const int K = 10;
+
+    internal static int Run(string[] args)
+    {
+        var what = args.Length > 1 ? args[1] : "recall";
+        var graphs = args.Length > 2 ? args[2..] : [.. TrustGraphs.RealNames, "synthetic-100k", "synthetic-1m"];
+        if (what == "apply")
+        {
+            Apply(graphs.Length > 0 && args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000_000);
+            return 0;
+        }
+
+        var thresholds = (Environment.GetEnvironmentVariable("RAPPORT_EPS") ?? "1e-3,3e-4,1e-4,3e-5,1e-5,3e-6,1e-6")
+            .Split(',').Select(s => float.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        foreach (var graph in graphs)
+        {
+            Recall(graph, thresholds);
+        }
+
+        return 0;
+    }
+
+    internal static (int NodeCount, StatementEdge[] Edges) Load(string graph) => graph switch
+    {
+        "synthetic-100k" => (10_000, PowerLawGraph.Generate(10_000, 100_000, 7)),
+        "synthetic-1m" => (100_000, PowerLawGraph.Generate(100_000, 1_000_000, 7)),
+        "synthetic-10m" => (1_000_000, PowerLawGraph.Generate(1_000_000, 10_000_000, 7)),
+        _ => TrustGraphs.Load(graph),
+    };
+
+    private static void Recall(string graph, float[] thresholds)
+    {
+        var (nodeCount, edges) = Load(graph);
+        var clock = Stopwatch.StartNew();
+        var snapshot = TrustSnapshot.Build(nodeCount, edges, 1);
+        var buildMs = clock.Elapsed.TotalMilliseconds;
+        var trust = snapshot.PublicTrust;
+        Console.WriteLine($"## {graph}: {nodeCount:N0} nodes, {trust.EdgeCount:N0} trust + {snapshot.PublicDistrust.EdgeCount:N0} distrust edges; build {buildMs:F0} ms; "
+            + $"snapshot arrays {snapshot.ArrayBytes() / (double)snapshot.EdgeCount:F2} B/edge overall "
+            + $"(trust layer: 8 B/edge + {(trust.Start.Length * 4.0 + trust.Sums!.Length * 4.0) / nodeCount:F1} B/node; distrust start 4 B/node; flags 1 B/node)");
+
+        var viewerCount = nodeCount >= 1_000_000 ? 20 : nodeCount >= 100_000 ? 60 : 200;
+        var viewers = Viewers(trust, viewerCount);
+        var all = new ScoredNode[nodeCount];
+        var exact = new Dictionary<int, float>[viewers.Length];
+        var exactTop = new int[viewers.Length][];
+        var exactMicros = new List<double>();
+        var exactOptions = TrustQueryOptions.Default with { Tier = PrecisionTier.Exact };
+        for (var v = 0; v < viewers.Length; v++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var count = TrustQueries.Top(snapshot, Perspective.Of(viewers[v]), 0, exactOptions, all);
+            exactMicros.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            exact[v] = new Dictionary<int, float>(count);
+            for (var i = 0; i < count; i++)
+            {
+                exact[v][all[i].Node] = all[i].Score;
+            }
+
+            exactTop[v] = all.AsSpan(0, Math.Min(K, count)).ToArray().Select(s => s.Node).ToArray();
+        }
+
+        Console.WriteLine($"exact: p50 {Percentile(exactMicros, 0.5):F0} µs, p99 {Percentile(exactMicros, 0.99):F0} µs over {viewers.Length} viewers");
+        Console.WriteLine("| ε | mean recall@10 | min | viewers ≥ 0.8 | viewers ≥ 0.95 | p50 µs | p99 µs | B/query |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        var into = new ScoredNode[K];
+        foreach (var threshold in thresholds)
+        {
+            var options = TrustQueryOptions.Default with { Tier = PrecisionTier.High, ResidualThreshold = threshold };
+            var recalls = new List<double>();
+            for (var v = 0; v < viewers.Length; v++)
+            {
+                var count = TrustQueries.Top(snapshot, Perspective.Of(viewers[v]), 0, options, into);
+                recalls.Add(RecallAt(exact[v], exactTop[v], into.AsSpan(0, count)));
+            }
+
+            var micros = new List<double>(viewers.Length * 5);
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var queries = 0;
+            for (var round = 0; round < 5; round++)
+            {
+                foreach (var viewer in viewers)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    TrustQueries.Top(snapshot, Perspective.Of(viewer), 0, options, into);
+                    micros.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                    queries++;
+                }
+            }
+
+            var perQuery = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)queries;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {threshold:0.#e0} | {recalls.Average():F3} | {recalls.Min():F2} | {recalls.Count(r => r >= 0.8) / (double)recalls.Count:P0} | {recalls.Count(r => r >= 0.95) / (double)recalls.Count:P0} | {Percentile(micros, 0.5):F1} | {Percentile(micros, 0.99):F1} | {perQuery:F0} |"));
+        }
+
+        Console.WriteLine();
+    }
+
+    /// <summary>
+    /// Top-10 recall: the share of the exact top 10 that the approximate top 10 holds, where a node tied with the exact
+    /// 10th (within 1e-6 relative) counts as a hit.
+    /// </summary>
+    private static double RecallAt(Dictionary<int, float> exact, int[] exactTop, ReadOnlySpan<ScoredNode> approximate)
+    {
+        if (exactTop.Length == 0)
+        {
+            return 1;
+        }
+
+        var last = exact[exactTop[^1]];
+        var hits = 0;
+        foreach (var node in approximate)
+        {
+            if (exact.TryGetValue(node.Node, out var score) && score >= last * (1 - 1e-6))
+            {
+                hits++;
+            }
+        }
+
+        return Math.Min(1, hits / (double)exactTop.Length);
+    }
+
+    internal static int[] Viewers(DenseRows trust, int count)
+    {
+        var random = new PowerLawGraph.SplitMix(42);
+        var viewers = new List<int>();
+        var attempts = 0;
+        while (viewers.Count < count && attempts++ < count * 1000)
+        {
+            var node = (int)(random.NextDouble() * trust.NodeCount);
+            if (trust.Start[node + 1] > trust.Start[node] && !viewers.Contains(node))
+            {
+                viewers.Add(node);
+            }
+        }
+
+        return [.. viewers];
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+    }
+
+    private static void Apply(int edgeCount)
+    {
+        var nodeCount = edgeCount / 10;
+        var edges = PowerLawGraph.Generate(nodeCount, edgeCount, 7);
+        var clock = Stopwatch.StartNew();
+        var snapshot = TrustSnapshot.Build(nodeCount, edges, 1);
+        Console.WriteLine($"build {nodeCount:N0} nodes / {snapshot.EdgeCount:N0} edges: {clock.Elapsed.TotalMilliseconds:F0} ms; "
+            + $"{snapshot.ArrayBytes() / (double)snapshot.EdgeCount:F2} B/edge overall");
+
+        // 1M touched edges: 500k new statements, 400k changed values (some flipping sign or scope), 100k removals.
+        var random = new PowerLawGraph.SplitMix(99);
+        var fresh = PowerLawGraph.Generate(nodeCount, 500_000, 1234);
+        var upserts = new List<StatementEdge>(fresh);
+        for (var i = 0; i < 400_000; i++)
+        {
+            var old = edges[(int)(random.NextDouble() * edges.Length)];
+            var scope = random.NextDouble() < 0.05 ? EdgeScope.Private : EdgeScope.Public;
+            upserts.Add(old with { Value = -old.Value, Scope = scope });
+        }
+
+        var removals = new EdgeKey[100_000];
+        for (var i = 0; i < removals.Length; i++)
+        {
+            removals[i] = edges[(int)(random.NextDouble() * edges.Length)].Key;
+        }
+
+        var times = new List<double>();
+        for (var round = 0; round < 5; round++)
+        {
+            GC.Collect();
+            clock.Restart();
+            var next = snapshot.Apply(nodeCount + 1000, upserts.ToArray(), removals, 2);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            GC.KeepAlive(next);
+        }
+
+        Console.WriteLine($"apply 1,000,000 changes (500k new, 400k changed, 100k removed) to {snapshot.EdgeCount:N0} edges: "
+            + $"{string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} ms (median {Percentile(times, 0.5):F0} ms)");
+    }
+}

@@ -1,0 +1,33 @@
+namespace Rapport.Trust.Graph;
+
+/// <summary>
+/// CONTRACT — bodies to be written by the engine work (issue 3). An immutable, read-only view of every current trust
+/// statement, laid out in compressed sparse rows (int32 targets, float32 weights) per scope. Safe to read from any
+/// number of threads; a change makes a new snapshot (<see cref="Apply"/>) that callers swap in atomically.
+/// </summary>
+public sealed partial class TrustSnapshot
+{
+    /// <summary>No nodes, no edges.</summary>
+    public static TrustSnapshot Empty { get; } = Build(0, [], 0);
+
+    /// <summary>Number of node indices, 0 .. NodeCount-1.</summary>
+    public int NodeCount { get; private init; }
+
+    /// <summary>Number of current statements of every scope and sign.</summary>
+    public int EdgeCount { get; private init; }
+
+    /// <summary>The caller's change-log position this snapshot reflects (monotonic).</summary>
+    public long Version { get; private init; }
+
+    /// <summary>
+    /// Builds a snapshot. When two edges share an <see cref="EdgeKey"/>, the later one in <paramref name="edges"/> wins.
+    /// </summary>
+    public static partial TrustSnapshot Build(int nodeCount, ReadOnlySpan<StatementEdge> edges, long version);
+
+    /// <summary>
+    /// Returns a new snapshot with <paramref name="upserts"/> made current (replacing any edge of the same key, of
+    /// whatever scope) and <paramref name="removals"/> gone. <paramref name="nodeCount"/> may grow, never shrink.
+    /// This snapshot is unchanged.
+    /// </summary>
+    public partial TrustSnapshot Apply(int nodeCount, ReadOnlySpan<StatementEdge> upserts, ReadOnlySpan<EdgeKey> removals, long version);
+}

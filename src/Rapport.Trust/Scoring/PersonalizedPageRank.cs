@@ -1,0 +1,53 @@
+using Rapport.Trust.Graph;
+
+namespace Rapport.Trust.Scoring;
+
+/// <summary>
+/// Personalized PageRank from the viewer: forward push for the cheap and high tiers, power iteration for exact, then
+/// one-step distrust and the best nodes. Rents a pooled workspace, so a steady-state query allocates nothing.
+/// </summary>
+internal static class PersonalizedPageRank
+{
+    internal static int Top(in PerspectiveView view, TrustQueryOptions options, Span<ScoredNode> into)
+    {
+        var alpha = options.Alpha;
+        if (!(alpha > 0 && alpha < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Alpha is in (0, 1).");
+        }
+
+        var threshold = options.ResidualThreshold ?? PrecisionDefaults.Threshold(options.Tier);
+        if (!(threshold > 0) || float.IsInfinity(threshold))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "The residual threshold is a positive number.");
+        }
+
+        var exact = options.Tier == PrecisionTier.Exact;
+        var workspace = WorkspacePool<RankWorkspace>.Rent();
+        try
+        {
+            workspace.Prepare(view.NodeCount, exact, into.Length);
+            Scores(view, workspace, alpha, exact, threshold);
+            OneStepDistrust.Apply(view, workspace.Score);
+            return TopSelection.Select(workspace, view.Viewer, into);
+        }
+        finally
+        {
+            workspace.Reset();
+            WorkspacePool<RankWorkspace>.Return(workspace);
+        }
+    }
+
+    /// <summary>PPR scores (before distrust) into <see cref="RankWorkspace.Score"/> of the touched nodes.</summary>
+    internal static void Scores(in PerspectiveView view, RankWorkspace workspace, float alpha, bool exact, float threshold)
+    {
+        if (exact)
+        {
+            PowerIteration.Run(view, workspace, alpha);
+        }
+        else
+        {
+            ForwardPush.Run(view, workspace, alpha, threshold);
+        }
+    }
+}

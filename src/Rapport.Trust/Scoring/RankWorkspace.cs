@@ -1,0 +1,133 @@
+using System.Runtime.CompilerServices;
+
+namespace Rapport.Trust.Scoring;
+
+/// <summary>
+/// Dense per-node arrays for one ranking query, sized to the snapshot and reused: every node a query touches is listed
+/// in <see cref="Touched"/>, and <see cref="Reset"/> clears only those, so a query costs what it touches, not the graph.
+/// </summary>
+internal sealed class RankWorkspace
+{
+    internal const byte TouchedFlag = 1;
+    internal const byte QueuedFlag = 2;
+    internal const byte ActiveFlag = 4;
+
+    /// <summary>Settled score per node (PPR's p), later lowered by distrust.</summary>
+    internal float[] Score { get; private set; } = [];
+
+    /// <summary>Forward push's residual per node.</summary>
+    internal float[] Residual { get; private set; } = [];
+
+    internal int[] Touched { get; private set; } = [];
+
+    internal int TouchedCount { get; set; }
+
+    internal byte[] State { get; private set; } = [];
+
+    /// <summary>Ring buffer of queued nodes; a node is queued at most once at a time, so NodeCount slots suffice.</summary>
+    internal int[] Queue { get; private set; } = [];
+
+    /// <summary>Power iteration's arrays, allocated on the first exact query.</summary>
+    internal double[] ExactScore { get; private set; } = [];
+
+    internal double[] ExactResidual { get; private set; } = [];
+
+    internal double[] ExactNext { get; private set; } = [];
+
+    internal int[] Active { get; private set; } = [];
+
+    internal int[] NextActive { get; private set; } = [];
+
+    /// <summary>The selection heap of the best nodes.</summary>
+    internal ScoredNode[] Heap { get; private set; } = [];
+
+    private bool exactInUse;
+
+    internal void Prepare(int nodeCount, bool exact, int best)
+    {
+        exactInUse = exact;
+        if (Score.Length < nodeCount)
+        {
+            Score = new float[nodeCount];
+            Residual = new float[nodeCount];
+            Touched = new int[nodeCount];
+            State = new byte[nodeCount];
+            Queue = new int[nodeCount];
+        }
+
+        if (exact && ExactScore.Length < nodeCount)
+        {
+            ExactScore = new double[nodeCount];
+            ExactResidual = new double[nodeCount];
+            ExactNext = new double[nodeCount];
+            Active = new int[nodeCount];
+            NextActive = new int[nodeCount];
+        }
+
+        if (Heap.Length < best)
+        {
+            Heap = new ScoredNode[best];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Touch(int node)
+    {
+        if ((State[node] & TouchedFlag) == 0)
+        {
+            State[node] |= TouchedFlag;
+            Touched[TouchedCount++] = node;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryMarkQueued(int node)
+    {
+        if ((State[node] & QueuedFlag) != 0)
+        {
+            return false;
+        }
+
+        State[node] |= QueuedFlag;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void UnmarkQueued(int node) => State[node] &= unchecked((byte)~QueuedFlag);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryMarkActive(int node)
+    {
+        if ((State[node] & ActiveFlag) != 0)
+        {
+            return false;
+        }
+
+        State[node] |= ActiveFlag;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void UnmarkActive(int node) => State[node] &= unchecked((byte)~ActiveFlag);
+
+    /// <summary>Clears every touched node, leaving the workspace as new.</summary>
+    internal void Reset()
+    {
+        var exact = exactInUse;
+        for (var i = 0; i < TouchedCount; i++)
+        {
+            var node = Touched[i];
+            Score[node] = 0;
+            Residual[node] = 0;
+            State[node] = 0;
+            if (exact)
+            {
+                ExactScore[node] = 0;
+                ExactResidual[node] = 0;
+                ExactNext[node] = 0;
+            }
+        }
+
+        TouchedCount = 0;
+    }
+}
