@@ -25,7 +25,7 @@ public static class PowerLawGraph
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(exponent, 2.0);
         if (edgeCount > (long)nodeCount * (nodeCount - 1) / 4)
         {
-            throw new ArgumentException($"{edgeCount} edges would make {nodeCount} nodes too dense for a sparse power-law graph; use at most a quarter of n(n−1).", nameof(edgeCount));
+            throw new ArgumentException($"{edgeCount} edges would make {nodeCount} nodes too dense for a sparse power-law graph; use at most a quarter of n(n-1).");
         }
 
         var labels = ShuffledLabels(nodeCount, new SeededRandom(SeededRandom.Derive(seed, 1)));
@@ -37,7 +37,7 @@ public static class PowerLawGraph
         {
             if (round == MaxRounds)
             {
-                throw new ArgumentException($"Only {distinct} distinct edges after {MaxRounds} rounds; lower the edge count or raise the node count.", nameof(edgeCount));
+                throw new ArgumentException($"Only {distinct} distinct edges after {MaxRounds} rounds; lower the edge count or raise the node count.");
             }
 
             for (var i = distinct; i < edgeCount; i++)
