@@ -28,8 +28,11 @@ def require(module, package):
 np = require("numpy", "python3-numpy")
 
 
-def arguments(description):
+def arguments(description, extra=None):
+    """The arguments every peer takes, plus `extra` ({flag: add_argument keywords}) of its own."""
     parser = argparse.ArgumentParser(description=description)
+    for flag, keywords in (extra or {}).items():
+        parser.add_argument(flag, **keywords)
     parser.add_argument("--input", required=True,
                         help="directory written by `rapport bench trust`: graph.json, from.i32, to.i32, weight.f32, sources.i32")
     parser.add_argument("--queries", type=int, default=None, help="answer at most this many sources (default: all)")

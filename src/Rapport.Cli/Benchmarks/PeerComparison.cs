@@ -67,7 +67,7 @@ internal sealed class PeerComparison(TrustBenchSettings settings)
                 : null;
             yield return fastest is null || fastest.P50Microseconds <= 0
                 ? row
-                : row with { RatioToFastestPeer = Math.Round(row.P50Microseconds / fastest.P50Microseconds, 4), FastestPeer = fastest.Engine };
+                : row with { RatioToFastestPeer = Math.Round(row.P50Microseconds / fastest.P50Microseconds, 4), FastestPeer = $"{fastest.Engine} {fastest.Tier}" };
         }
     }
 

@@ -48,14 +48,18 @@ internal static class BenchTrustCommand
         return command;
     }
 
+    /// <summary>The peers named (every variant of a name), in the catalogue's order.</summary>
     private static List<Peer> ParsePeers(string value)
     {
-        if (value.Trim() is "none" or "")
+        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names is [] or ["none"])
         {
             return [];
         }
 
-        return [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Select(name =>
-            Peer.All.FirstOrDefault(p => p.Name == name) ?? throw new CliException($"--peers: unknown peer '{name}'; choose from {string.Join(", ", Peer.All.Select(p => p.Name))} or none."))];
+        var unknown = names.FirstOrDefault(name => Peer.All.All(p => p.Name != name));
+        return unknown is null
+            ? [.. Peer.All.Where(p => names.Contains(p.Name))]
+            : throw new CliException($"--peers: unknown peer '{unknown}'; choose from {string.Join(", ", Peer.All.Select(p => p.Name).Distinct())} or none.");
     }
 }

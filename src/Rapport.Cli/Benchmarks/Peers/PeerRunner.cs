@@ -23,7 +23,7 @@ internal sealed class PeerRunner(string python, string scriptsDirectory, TimeSpa
             return PeerOutcome.Skipped(peer, $"no script at {script}.");
         }
 
-        using var process = new Process { StartInfo = StartInfo(script, inputDirectory, queries) };
+        using var process = new Process { StartInfo = StartInfo(script, peer.Arguments, inputDirectory, queries) };
         try
         {
             process.Start();
@@ -63,7 +63,7 @@ internal sealed class PeerRunner(string python, string scriptsDirectory, TimeSpa
         return Outcome(peer, output, queries, timedOut ? null : process.ExitCode, LastLine(await errors));
     }
 
-    private ProcessStartInfo StartInfo(string script, string inputDirectory, int queries)
+    private ProcessStartInfo StartInfo(string script, IReadOnlyList<string> arguments, string inputDirectory, int queries)
     {
         var start = new ProcessStartInfo(python)
         {
@@ -71,7 +71,7 @@ internal sealed class PeerRunner(string python, string scriptsDirectory, TimeSpa
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-u", script, "--input", inputDirectory, "--queries", queries.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "-u", script, "--input", inputDirectory, "--queries", queries.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
