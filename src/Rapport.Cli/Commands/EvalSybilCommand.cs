@@ -13,12 +13,7 @@ namespace Rapport.Cli.Commands;
 /// </summary>
 internal static class EvalSybilCommand
 {
-    private static readonly Dictionary<string, PrecisionTier> Tiers = new(StringComparer.Ordinal)
-    {
-        ["cheap"] = PrecisionTier.Cheap,
-        ["high"] = PrecisionTier.High,
-        ["exact"] = PrecisionTier.Exact,
-    };
+    private static readonly Dictionary<string, PrecisionTier> Tiers = Enum.GetValues<PrecisionTier>().ToDictionary(ScoringNames.Of, StringComparer.Ordinal);
 
     public static Command Create(TrustEngine engine, TimeProvider time)
     {
