@@ -29,6 +29,11 @@ internal static class EngineRun
         var tops = new TopLists(sources.Length, width);
         var ticks = new long[sources.Length];
         long allocated = 0;
+
+        // Collect what earlier rows left behind, so their garbage is not collected inside this row's timings.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         for (var q = 0; q < sources.Length; q++)
         {
             var slot = tops.Slot(q);
