@@ -47,6 +47,8 @@ public sealed class ConfigurationErrorTests
     [InlineData("migrate")]
     [InlineData("seed")]
     [InlineData("backup")]
+    [InlineData("bench", "trust")]
+    [InlineData("eval", "sybil")]
     public async Task Help_ForEveryVerb_DescribesItAndExitsZero(params string[] verb)
     {
         var result = await RapportCli.RunAsync([.. verb, "--help"]);

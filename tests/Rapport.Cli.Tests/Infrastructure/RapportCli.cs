@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rapport.Cli.Scoring;
 using Rapport.Core.Persistence;
 using Rapport.Testing;
 
@@ -12,12 +13,19 @@ internal static class RapportCli
 {
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string?>(), args);
 
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunAsync(RapportCommand.Create(environment), args);
+
+    /// <summary>Runs the command over another trust engine (the bench and eval verbs).</summary>
+    public static Task<CliResult> RunAsync(TrustEngine engine, params string[] args) =>
+        RunAsync(RapportCommand.Create(new Dictionary<string, string?>(), engine, TimeProvider.System), args);
+
+    private static async Task<CliResult> RunAsync(RootCommand command, string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
-        var exitCode = await RapportCommand.Create(environment).Parse(args).InvokeAsync(configuration, TestContext.Current.CancellationToken);
+        var exitCode = await command.Parse(args).InvokeAsync(configuration, TestContext.Current.CancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
