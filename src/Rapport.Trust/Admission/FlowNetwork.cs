@@ -16,12 +16,14 @@ internal sealed class FlowNetwork
     private int[] to;
     private int[] residual;
     private int edgeCount;
+    private int levelled;
 
     internal FlowNetwork(int vertexCount, int edgeCapacity)
     {
         head = new int[vertexCount];
         Array.Fill(head, -1);
         level = new int[vertexCount];
+        Array.Fill(level, -1);
         current = new int[vertexCount];
         queue = new int[vertexCount];
         path = new int[vertexCount];
@@ -76,9 +78,18 @@ internal sealed class FlowNetwork
         head[from] = edge;
     }
 
+    /// <summary>
+    /// Levels by breadth-first search on the residual network, stopping at the sink's level: only shortest augmenting
+    /// paths are wanted, so vertices farther than the sink stay unlevelled. On admission networks, where every person
+    /// has an edge to the sink, a phase explores little more than the people already accepted.
+    /// </summary>
     private bool Levels(int source, int sink)
     {
-        Array.Fill(level, -1);
+        for (var i = 0; i < levelled; i++)
+        {
+            level[queue[i]] = -1;
+        }
+
         level[source] = 0;
         var begin = 0;
         var end = 0;
@@ -86,6 +97,11 @@ internal sealed class FlowNetwork
         while (begin < end)
         {
             var v = queue[begin++];
+            if (level[sink] >= 0 && level[v] >= level[sink])
+            {
+                break;
+            }
+
             for (var e = head[v]; e >= 0; e = next[e])
             {
                 if (residual[e] > 0 && level[to[e]] < 0)
@@ -96,6 +112,7 @@ internal sealed class FlowNetwork
             }
         }
 
+        levelled = end;
         return level[sink] >= 0;
     }
 

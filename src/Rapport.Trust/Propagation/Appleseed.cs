@@ -54,25 +54,32 @@ internal static class Appleseed
         return w.Candidates.AsSpan(0, count);
     }
 
+    /// <summary>
+    /// The iterations, over the discovered nodes in discovery order: after the first few steps nearly every discovered
+    /// node holds energy, so a dense sweep beats a frontier list. Nodes discovered during an iteration hold no energy
+    /// until the next one, exactly as in the paper.
+    /// </summary>
     private static void Spread(in PerspectiveView view, AppleseedWorkspace w, int source, AppleseedOptions options)
     {
         var d = options.SpreadingFactor;
-        w.Frontier[0] = source;
-        w.FrontierEnergy[0] = options.Injection;
-        var frontierCount = 1;
-        for (var iteration = 1; iteration <= options.MaxIterations && frontierCount > 0; iteration++)
+        w.Energy[source] = options.Injection;
+        for (var iteration = 1; iteration <= options.MaxIterations; iteration++)
         {
             var largestGain = 0.0;
-            var nextCount = 0;
-            for (var f = 0; f < frontierCount; f++)
+            var discovered = w.Nodes.Count;
+            for (var x = 0; x < discovered; x++)
             {
-                var x = w.Frontier[f];
-                var energy = w.FrontierEnergy[f];
+                var energy = w.Energy[x];
+                if (energy == 0)
+                {
+                    continue;
+                }
+
                 var gain = (1 - d) * energy;
                 w.Trust[x] += gain;
                 largestGain = Math.Max(largestGain, gain);
                 var spread = d * energy;
-                if (spread <= 0)
+                if (spread == 0)
                 {
                     continue;
                 }
@@ -82,24 +89,20 @@ internal static class Appleseed
                     ReadRow(view, w, x, source);
                 }
 
+                var incoming = w.Incoming;
+                var targets = w.Targets;
+                var shares = w.Shares;
                 for (var e = w.RowBegin[x]; e < w.RowEnd[x]; e++)
                 {
-                    nextCount = Receive(w, w.Targets[e], spread * w.Shares[e], iteration, nextCount);
+                    incoming[targets[e]] += spread * shares[e];
                 }
 
-                if (x != source)
-                {
-                    nextCount = Receive(w, source, spread * w.BackShare[x], iteration, nextCount);
-                }
+                incoming[source] += spread * w.BackShare[x];
             }
 
-            (w.Frontier, w.Next) = (w.Next, w.Frontier);
-            for (var f = 0; f < nextCount; f++)
-            {
-                w.FrontierEnergy[f] = w.Incoming[w.Frontier[f]];
-            }
-
-            frontierCount = nextCount;
+            // in_i becomes the energy to spread; the old array, cleared, collects in_{i+1}.
+            (w.Energy, w.Incoming) = (w.Incoming, w.Energy);
+            Array.Clear(w.Incoming, 0, w.Nodes.Count);
 
             // The paper's test: the largest trust gain of this iteration, (1 − d)·in of the previous one.
             if (largestGain <= options.ConvergenceThreshold)
@@ -107,19 +110,6 @@ internal static class Appleseed
                 return;
             }
         }
-    }
-
-    private static int Receive(AppleseedWorkspace w, int target, double energy, int iteration, int nextCount)
-    {
-        if (w.Round[target] != iteration)
-        {
-            w.Round[target] = iteration;
-            w.Incoming[target] = 0;
-            w.Next[nextCount++] = target;
-        }
-
-        w.Incoming[target] += energy;
-        return nextCount;
     }
 
     /// <summary>Reads <paramref name="x"/>'s visible trust row once, discovering its targets, and caches its energy shares.</summary>

@@ -13,11 +13,11 @@ internal sealed class AppleseedWorkspace
     /// <summary>Accumulated trust rank.</summary>
     internal double[] Trust = [];
 
-    /// <summary>Energy arriving in the current iteration, valid where <see cref="Round"/> is the iteration.</summary>
-    internal double[] Incoming = [];
+    /// <summary>Energy each node holds at the start of the iteration (the paper's <c>in_{i−1}</c>).</summary>
+    internal double[] Energy = [];
 
-    /// <summary>The iteration in which a node last joined the next frontier.</summary>
-    internal int[] Round = [];
+    /// <summary>Energy arriving during the iteration (the paper's <c>in_i</c>).</summary>
+    internal double[] Incoming = [];
 
     /// <summary>Hops from the viewer when discovered.</summary>
     internal int[] Distance = [];
@@ -29,14 +29,6 @@ internal sealed class AppleseedWorkspace
 
     /// <summary>Share of a node's outgoing energy that goes back to the viewer (the backward edge).</summary>
     internal double[] BackShare = [];
-
-    /// <summary>Nodes holding energy this iteration, and their energy.</summary>
-    internal int[] Frontier = [];
-
-    internal double[] FrontierEnergy = [];
-
-    /// <summary>Nodes receiving energy this iteration.</summary>
-    internal int[] Next = [];
 
     /// <summary>Cached edges: local target and share of the source's outgoing energy.</summary>
     internal int[] Targets = [];
@@ -65,7 +57,8 @@ internal sealed class AppleseedWorkspace
             }
 
             Trust[local] = 0;
-            Round[local] = 0;
+            Energy[local] = 0;
+            Incoming[local] = 0;
             Distance[local] = distance;
             RowBegin[local] = -1;
         }
@@ -89,15 +82,12 @@ internal sealed class AppleseedWorkspace
     private void Grow(int length)
     {
         Scratch.Ensure(ref Trust, length);
+        Scratch.Ensure(ref Energy, length);
         Scratch.Ensure(ref Incoming, length);
-        Scratch.Ensure(ref Round, length);
         Scratch.Ensure(ref Distance, length);
         Scratch.Ensure(ref RowBegin, length);
         Scratch.Ensure(ref RowEnd, length);
         Scratch.Ensure(ref BackShare, length);
-        Scratch.Ensure(ref Frontier, length);
-        Scratch.Ensure(ref FrontierEnergy, length);
-        Scratch.Ensure(ref Next, length);
         Scratch.Ensure(ref Candidates, length);
     }
 }
