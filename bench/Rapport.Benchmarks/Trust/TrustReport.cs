@@ -35,6 +35,13 @@ internal static class TrustReport
                 index[i] = (int)(random.NextDouble() * data.Length);
             }
 
+            var clockCalls = ThreadClock.Nanoseconds();
+            for (var call = 0; call < 100_000; call++)
+            {
+                ThreadClock.Nanoseconds();
+            }
+
+            Console.WriteLine($"{(ThreadClock.Nanoseconds() - clockCalls) / 100_000.0:F0} ns per thread-CPU-clock read");
             for (var round = 0; round < 5; round++)
             {
                 var cpu = ThreadClock.Nanoseconds();

@@ -105,15 +105,25 @@ internal sealed class RankWorkspace
     /// <summary>Clears every touched node, leaving the workspace as new.</summary>
     internal void Reset()
     {
-        var exact = exactInUse;
-        for (var i = 0; i < TouchedCount; i++)
+        var touched = Touched;
+        var score = Score;
+        var push = Push;
+        if (!exactInUse)
         {
-            var node = Touched[i];
-            Score[node] = 0;
-            Push[node] = default;
-            State[node] = 0;
-            if (exact)
+            for (var i = 0; i < TouchedCount; i++)
             {
+                var node = touched[i];
+                score[node] = 0;
+                push[node] = default;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < TouchedCount; i++)
+            {
+                var node = touched[i];
+                score[node] = 0;
+                State[node] = 0;
                 ExactScore[node] = 0;
                 ExactResidual[node] = 0;
                 ExactNext[node] = 0;
