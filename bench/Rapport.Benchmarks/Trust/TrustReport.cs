@@ -18,6 +18,16 @@ internal static class TrustReport
     {
         var what = args.Length > 1 ? args[1] : "recall";
         var graphs = args.Length > 2 ? args[2..] : [.. TrustGraphs.RealNames, "synthetic-100k", "synthetic-1m"];
+        if (what == "paths")
+        {
+            foreach (var graph in graphs)
+            {
+                Paths(graph);
+            }
+
+            return 0;
+        }
+
         if (what == "push")
         {
             PushProfile(args.Length > 2 ? args[2] : "bitcoin-otc");
@@ -199,6 +209,43 @@ internal static class TrustReport
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+    }
+
+    /// <summary>Why (3 paths, ≤ 4 hops) and Level from viewers to their 10th-best person: CPU-time percentiles.</summary>
+    private static void Paths(string graph)
+    {
+        var (nodeCount, edges) = Load(graph);
+        var snapshot = TrustSnapshot.Build(nodeCount, edges, 1);
+        var viewers = Viewers(snapshot.PublicTrust, nodeCount >= 1_000_000 ? 30 : 100);
+        var top = new ScoredNode[10];
+        var pairs = new List<(int Viewer, int Target)>();
+        foreach (var viewer in viewers)
+        {
+            var count = TrustQueries.Top(snapshot, Perspective.Of(viewer), 0, TrustQueryOptions.Default, top);
+            if (count > 0)
+            {
+                pairs.Add((viewer, top[count - 1].Node));
+            }
+        }
+
+        var why = new List<double>();
+        var level = new List<double>();
+        var paths = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (viewer, target) in pairs)
+            {
+                var cpu = ThreadClock.Nanoseconds();
+                paths += TrustQueries.Why(snapshot, Perspective.Of(viewer), 0, target, maxPaths: 3, maxHops: 4).Count;
+                why.Add((ThreadClock.Nanoseconds() - cpu) / 1000.0);
+                cpu = ThreadClock.Nanoseconds();
+                TrustQueries.Level(snapshot, Perspective.Of(viewer), 0, target, maxHops: 4);
+                level.Add((ThreadClock.Nanoseconds() - cpu) / 1000.0);
+            }
+        }
+
+        Console.WriteLine($"{graph}: {pairs.Count} viewer → 10th-best pairs, {paths / 3.0 / pairs.Count:F1} paths each; "
+            + $"Why CPU p50 {Percentile(why, 0.5):F0} µs, p99 {Percentile(why, 0.99):F0} µs; Level CPU p50 {Percentile(level, 0.5):F0} µs, p99 {Percentile(level, 0.99):F0} µs");
     }
 
     /// <summary>Runs forward push alone for each viewer and reports CPU ns per edge operation.</summary>
