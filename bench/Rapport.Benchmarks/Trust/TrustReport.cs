@@ -18,6 +18,57 @@ internal static class TrustReport
     {
         var what = args.Length > 1 ? args[1] : "recall";
         var graphs = args.Length > 2 ? args[2..] : [.. TrustGraphs.RealNames, "synthetic-100k", "synthetic-1m"];
+        if (what == "paths")
+        {
+            foreach (var graph in graphs)
+            {
+                Paths(graph);
+            }
+
+            return 0;
+        }
+
+        if (what == "push")
+        {
+            PushProfile(args.Length > 2 ? args[2] : "bitcoin-otc");
+            return 0;
+        }
+
+        if (what == "calibrate")
+        {
+            // A dependent-free random-access loop over an L1/L2-resident array: the machine's floor per edge operation.
+            var data = new float[8192];
+            var index = new int[1 << 20];
+            var random = new PowerLawGraph.SplitMix(1);
+            for (var i = 0; i < index.Length; i++)
+            {
+                index[i] = (int)(random.NextDouble() * data.Length);
+            }
+
+            var clockCalls = ThreadClock.Nanoseconds();
+            for (var call = 0; call < 100_000; call++)
+            {
+                ThreadClock.Nanoseconds();
+            }
+
+            Console.WriteLine($"{(ThreadClock.Nanoseconds() - clockCalls) / 100_000.0:F0} ns per thread-CPU-clock read");
+            for (var round = 0; round < 5; round++)
+            {
+                var cpu = ThreadClock.Nanoseconds();
+                for (var repeat = 0; repeat < 20; repeat++)
+                {
+                    foreach (var i in index)
+                    {
+                        data[i] += 0.5f;
+                    }
+                }
+
+                Console.WriteLine($"{(ThreadClock.Nanoseconds() - cpu) / (20.0 * index.Length):F2} ns per random float add (CPU time)");
+            }
+
+            return 0;
+        }
+
         if (what == "apply")
         {
             Apply(graphs.Length > 0 && args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000_000);
@@ -75,8 +126,8 @@ internal static class TrustReport
         }
 
         Console.WriteLine($"exact: p50 {Percentile(exactMicros, 0.5):F0} µs, p99 {Percentile(exactMicros, 0.99):F0} µs over {viewers.Length} viewers");
-        Console.WriteLine("| ε | mean recall@10 | min | viewers ≥ 0.8 | viewers ≥ 0.95 | p50 µs | p99 µs | B/query |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| ε | mean recall@10 | min | viewers ≥ 0.8 | viewers ≥ 0.95 | CPU p50 µs | CPU p99 µs | wall p50 µs | wall p99 µs | B/query |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         var into = new ScoredNode[K];
         foreach (var threshold in thresholds)
         {
@@ -89,6 +140,7 @@ internal static class TrustReport
             }
 
             var micros = new List<double>(viewers.Length * 5);
+            var cpuMicros = new List<double>(viewers.Length * 5);
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             var queries = 0;
             for (var round = 0; round < 5; round++)
@@ -96,7 +148,9 @@ internal static class TrustReport
                 foreach (var viewer in viewers)
                 {
                     var start = Stopwatch.GetTimestamp();
+                    var cpu = ThreadClock.Nanoseconds();
                     TrustQueries.Top(snapshot, Perspective.Of(viewer), 0, options, into);
+                    cpuMicros.Add((ThreadClock.Nanoseconds() - cpu) / 1000.0);
                     micros.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
                     queries++;
                 }
@@ -104,7 +158,7 @@ internal static class TrustReport
 
             var perQuery = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)queries;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {threshold:0.#e0} | {recalls.Average():F3} | {recalls.Min():F2} | {recalls.Count(r => r >= 0.8) / (double)recalls.Count:P0} | {recalls.Count(r => r >= 0.95) / (double)recalls.Count:P0} | {Percentile(micros, 0.5):F1} | {Percentile(micros, 0.99):F1} | {perQuery:F0} |"));
+                $"| {threshold:0.#e0} | {recalls.Average():F3} | {recalls.Min():F2} | {recalls.Count(r => r >= 0.8) / (double)recalls.Count:P0} | {recalls.Count(r => r >= 0.95) / (double)recalls.Count:P0} | {Percentile(cpuMicros, 0.5):F1} | {Percentile(cpuMicros, 0.99):F1} | {Percentile(micros, 0.5):F1} | {Percentile(micros, 0.99):F1} | {perQuery:F0} |"));
         }
 
         Console.WriteLine();
@@ -155,6 +209,75 @@ internal static class TrustReport
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+    }
+
+    /// <summary>Why (3 paths, ≤ 4 hops) and Level from viewers to their 10th-best person: CPU-time percentiles.</summary>
+    private static void Paths(string graph)
+    {
+        var (nodeCount, edges) = Load(graph);
+        var snapshot = TrustSnapshot.Build(nodeCount, edges, 1);
+        var viewers = Viewers(snapshot.PublicTrust, nodeCount >= 1_000_000 ? 30 : 100);
+        var top = new ScoredNode[10];
+        var pairs = new List<(int Viewer, int Target)>();
+        foreach (var viewer in viewers)
+        {
+            var count = TrustQueries.Top(snapshot, Perspective.Of(viewer), 0, TrustQueryOptions.Default, top);
+            if (count > 0)
+            {
+                pairs.Add((viewer, top[count - 1].Node));
+            }
+        }
+
+        var why = new List<double>();
+        var level = new List<double>();
+        var paths = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (viewer, target) in pairs)
+            {
+                var cpu = ThreadClock.Nanoseconds();
+                paths += TrustQueries.Why(snapshot, Perspective.Of(viewer), 0, target, maxPaths: 3, maxHops: 4).Count;
+                why.Add((ThreadClock.Nanoseconds() - cpu) / 1000.0);
+                cpu = ThreadClock.Nanoseconds();
+                TrustQueries.Level(snapshot, Perspective.Of(viewer), 0, target, maxHops: 4);
+                level.Add((ThreadClock.Nanoseconds() - cpu) / 1000.0);
+            }
+        }
+
+        Console.WriteLine($"{graph}: {pairs.Count} viewer → 10th-best pairs, {paths / 3.0 / pairs.Count:F1} paths each; "
+            + $"Why CPU p50 {Percentile(why, 0.5):F0} µs, p99 {Percentile(why, 0.99):F0} µs; Level CPU p50 {Percentile(level, 0.5):F0} µs, p99 {Percentile(level, 0.99):F0} µs");
+    }
+
+    /// <summary>Runs forward push alone for each viewer and reports CPU ns per edge operation.</summary>
+    private static void PushProfile(string graph)
+    {
+        var (nodeCount, edges) = Load(graph);
+        var snapshot = TrustSnapshot.Build(nodeCount, edges, 1);
+        var viewers = Viewers(snapshot.PublicTrust, 200);
+        var workspace = new RankWorkspace();
+        workspace.Prepare(nodeCount, exact: false, best: 10);
+        foreach (var threshold in new[] { 1f, 1e-3f, 5e-5f, 5e-6f })
+        {
+            long pushes = 0, operations = 0, touched = 0, nanoseconds = 0;
+            for (var round = 0; round < 3; round++)
+            {
+                foreach (var viewer in viewers)
+                {
+                    var view = new PerspectiveView(snapshot, Perspective.Of(viewer), 0, 0.5f);
+                    var cpu = ThreadClock.Nanoseconds();
+                    ForwardPush.Run(view, workspace, 0.15f, threshold);
+                    nanoseconds += ThreadClock.Nanoseconds() - cpu;
+                    pushes += workspace.Pushes;
+                    operations += workspace.EdgeOperations;
+                    touched += workspace.TouchedCount;
+                    workspace.Reset();
+                }
+            }
+
+            var queries = 3.0 * viewers.Length;
+            Console.WriteLine($"{graph} ε={threshold:0e0}: {pushes / queries:F0} pushes, {operations / queries:F0} edge ops, {touched / queries:F0} touched, "
+                + $"{nanoseconds / queries / 1000:F1} µs CPU per push, {nanoseconds / (double)operations:F2} ns per edge op");
+        }
     }
 
     private static void Apply(int edgeCount)

@@ -31,8 +31,6 @@ internal sealed class ReachableGraph
 
     internal int NodeAt(int local) => nodes[local];
 
-    internal ReadOnlySpan<int> EdgeTargets => edgeTo;
-
     /// <summary>Local ids of the recorded out-edges of <paramref name="local"/>: [EdgeBegin, EdgeEnd).</summary>
     internal int EdgeBegin(int local) => edgeStart[local];
 

@@ -25,7 +25,10 @@ internal sealed class StrongestPaths
     private int heapCount;
     private ReachableGraph graph = null!;
 
-    /// <summary>Finds up to <paramref name="maxPaths"/> paths; calls <paramref name="found"/>-style collection via the returned ids.</summary>
+    /// <summary>
+    /// Finds up to <paramref name="maxPaths"/> paths, best first, writing their ids into <paramref name="found"/>;
+    /// returns how many. Read them with <see cref="Strength"/>, <see cref="Hops"/> and <see cref="WriteHops"/>.
+    /// </summary>
     internal int Search(ReachableGraph reachable, int maxPaths, Span<int> found)
     {
         graph = reachable;

@@ -9,14 +9,13 @@ namespace Rapport.Trust.Scoring;
 internal sealed class RankWorkspace
 {
     internal const byte TouchedFlag = 1;
-    internal const byte QueuedFlag = 2;
-    internal const byte ActiveFlag = 4;
+    internal const byte ActiveFlag = 2;
 
     /// <summary>Settled score per node (PPR's p), later lowered by distrust.</summary>
     internal float[] Score { get; private set; } = [];
 
-    /// <summary>Forward push's residual per node.</summary>
-    internal float[] Residual { get; private set; } = [];
+    /// <summary>Forward push's residual and limit per node.</summary>
+    internal PushNode[] Push { get; private set; } = [];
 
     internal int[] Touched { get; private set; } = [];
 
@@ -24,7 +23,10 @@ internal sealed class RankWorkspace
 
     internal byte[] State { get; private set; } = [];
 
-    /// <summary>Ring buffer of queued nodes; a node is queued at most once at a time, so NodeCount slots suffice.</summary>
+    /// <summary>
+    /// Ring buffer of queued nodes; a node is queued at most once at a time, so NodeCount slots suffice; one spare slot
+    /// lets forward push write the tail unconditionally.
+    /// </summary>
     internal int[] Queue { get; private set; } = [];
 
     /// <summary>Power iteration's arrays, allocated on the first exact query.</summary>
@@ -38,6 +40,11 @@ internal sealed class RankWorkspace
 
     internal int[] NextActive { get; private set; } = [];
 
+    /// <summary>Work of the last push: nodes pushed and edges followed (diagnostics for benchmarks).</summary>
+    internal long Pushes { get; set; }
+
+    internal long EdgeOperations { get; set; }
+
     /// <summary>The selection heap of the best nodes.</summary>
     internal ScoredNode[] Heap { get; private set; } = [];
 
@@ -49,10 +56,10 @@ internal sealed class RankWorkspace
         if (Score.Length < nodeCount)
         {
             Score = new float[nodeCount];
-            Residual = new float[nodeCount];
-            Touched = new int[nodeCount];
+            Push = new PushNode[nodeCount];
+            Touched = new int[nodeCount + 1];
             State = new byte[nodeCount];
-            Queue = new int[nodeCount];
+            Queue = new int[nodeCount + 1];
         }
 
         if (exact && ExactScore.Length < nodeCount)
@@ -81,21 +88,6 @@ internal sealed class RankWorkspace
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool TryMarkQueued(int node)
-    {
-        if ((State[node] & QueuedFlag) != 0)
-        {
-            return false;
-        }
-
-        State[node] |= QueuedFlag;
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void UnmarkQueued(int node) => State[node] &= unchecked((byte)~QueuedFlag);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool TryMarkActive(int node)
     {
         if ((State[node] & ActiveFlag) != 0)
@@ -113,15 +105,25 @@ internal sealed class RankWorkspace
     /// <summary>Clears every touched node, leaving the workspace as new.</summary>
     internal void Reset()
     {
-        var exact = exactInUse;
-        for (var i = 0; i < TouchedCount; i++)
+        var touched = Touched;
+        var score = Score;
+        var push = Push;
+        if (!exactInUse)
         {
-            var node = Touched[i];
-            Score[node] = 0;
-            Residual[node] = 0;
-            State[node] = 0;
-            if (exact)
+            for (var i = 0; i < TouchedCount; i++)
             {
+                var node = touched[i];
+                score[node] = 0;
+                push[node] = default;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < TouchedCount; i++)
+            {
+                var node = touched[i];
+                score[node] = 0;
+                State[node] = 0;
                 ExactScore[node] = 0;
                 ExactResidual[node] = 0;
                 ExactNext[node] = 0;

@@ -42,7 +42,7 @@ public readonly record struct TrustHop(int From, int To, float Value, int Topic)
 /// <summary>A path from the viewer to a person; strength is the product of hop values (fallback hops discounted).</summary>
 public sealed record TrustPath(float Strength, IReadOnlyList<TrustHop> Hops);
 
-/// <summary>Options of a trust query; every default documented in docs/trust.md.</summary>
+/// <summary>Options of a trust query; every default documented in docs/trust-engine-notes.md.</summary>
 public sealed record TrustQueryOptions
 {
     /// <summary>The defaults: personalized PageRank, high tier, topic fallback at half weight.</summary>
@@ -73,7 +73,7 @@ public sealed record TrustQueryOptions
 }
 
 /// <summary>
-/// CONTRACT — bodies to be written by the engine work (issue 3). Trust from one perspective. Every query honours
+/// CONTRACT (signatures fixed; bodies in TrustQueries.*.cs). Trust from one perspective. Every query honours
 /// <see cref="Perspective"/>: no private statement but the viewer's own, no community statement of a community the
 /// viewer is not in. There is no query without a viewer.
 /// </summary>

@@ -51,6 +51,16 @@ public sealed class WhyTests
     }
 
     [Fact]
+    public void Why_WithOptions_UsesTheirFallbackDiscount()
+    {
+        var snapshot = Snapshot(3, Public(0, 1, 1f, Piloting), Public(1, 2, 0.8f));
+        var options = TrustQueryOptions.Default with { TopicFallbackDiscount = 0.25f };
+
+        Assert.Equal(0.2f, Assert.Single(TrustQueries.Why(snapshot, Perspective.Of(0), Piloting, 2, options)).Strength);
+        Assert.Equal(0.2f, TrustQueries.Level(snapshot, Perspective.Of(0), Piloting, 2, options));
+    }
+
+    [Fact]
     public void Why_FollowsOnlyTrustAndOnlyStatementsTheViewerMaySee()
     {
         var snapshot = Snapshot(5, Public(0, 1, 1f), Private(1, 2, 1f), Public(1, 3, -1f), InCommunity(6, 1, 4, 1f), Private(0, 4, 0.5f));
