@@ -30,6 +30,23 @@ internal static class OneStepDistrust
         }
     }
 
+    /// <summary>Sets back to 1 every entry <see cref="Apply"/> may have changed (for a reused array of factors).</summary>
+    internal static void Restore(in PerspectiveView view, float[] factors)
+    {
+        foreach (var distrust in view.Distrust(view.Viewer))
+        {
+            factors[distrust.To] = 1;
+        }
+
+        foreach (var trusted in view.Trust(view.Viewer))
+        {
+            foreach (var distrust in view.Distrust(trusted.To))
+            {
+                factors[distrust.To] = 1;
+            }
+        }
+    }
+
     /// <summary>The factor (in [0, 1]) one-step distrust leaves of a score of <paramref name="target"/>.</summary>
     internal static float Factor(in PerspectiveView view, int target)
     {

@@ -1,4 +1,5 @@
 using Rapport.Trust.Graph;
+using Rapport.Trust.Propagation;
 
 namespace Rapport.Trust.Scoring;
 
@@ -12,8 +13,9 @@ public static partial class TrustQueries
         return options.Algorithm switch
         {
             TrustAlgorithm.PersonalizedPageRank => PersonalizedPageRank.Top(view, options, into),
-            TrustAlgorithm.Appleseed or TrustAlgorithm.MoleTrust or TrustAlgorithm.TidalTrust =>
-                throw new NotSupportedException($"{options.Algorithm} is not implemented yet."),
+            TrustAlgorithm.Appleseed => PropagatedTop.Write(view, Appleseed.Score(view, options.Appleseed), (float)(1 / options.Appleseed.Injection), into),
+            TrustAlgorithm.MoleTrust => PropagatedTop.Write(view, MoleTrust.Score(view, options.MoleTrust), 1, into),
+            TrustAlgorithm.TidalTrust => PropagatedTop.Write(view, TidalTrust.Score(view, options.TidalTrust), 1, into),
             _ => throw new ArgumentOutOfRangeException(nameof(options), "Unknown trust algorithm."),
         };
     }

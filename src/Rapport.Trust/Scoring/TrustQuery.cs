@@ -70,6 +70,15 @@ public sealed record TrustQueryOptions
     /// Smaller is more precise and slower.
     /// </summary>
     public float? ResidualThreshold { get; init; }
+
+    /// <summary>Appleseed's options when <see cref="Algorithm"/> is <see cref="TrustAlgorithm.Appleseed"/>.</summary>
+    public Propagation.AppleseedOptions Appleseed { get; init; } = Propagation.AppleseedOptions.Default;
+
+    /// <summary>MoleTrust's options when <see cref="Algorithm"/> is <see cref="TrustAlgorithm.MoleTrust"/>.</summary>
+    public Propagation.MoleTrustOptions MoleTrust { get; init; } = Propagation.MoleTrustOptions.Default;
+
+    /// <summary>TidalTrust's options when <see cref="Algorithm"/> is <see cref="TrustAlgorithm.TidalTrust"/>.</summary>
+    public Propagation.TidalTrustOptions TidalTrust { get; init; } = Propagation.TidalTrustOptions.Default;
 }
 
 /// <summary>

@@ -114,9 +114,9 @@ public sealed class PersonalizedPageRankTests
     }
 
     [Fact]
-    public void Top_WithAnotherAlgorithm_IsNotSupportedYet() =>
-        Assert.Throws<NotSupportedException>(() =>
-            TrustQueries.Top(Snapshot(2), Perspective.Of(0), 0, TrustQueryOptions.Default with { Algorithm = TrustAlgorithm.MoleTrust }, new ScoredNode[1]));
+    public void Top_WithAnUnknownAlgorithm_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            TrustQueries.Top(Snapshot(2), Perspective.Of(0), 0, TrustQueryOptions.Default with { Algorithm = (TrustAlgorithm)99 }, new ScoredNode[1]));
 
     [Fact]
     public void Top_WithAnAlphaOutsideZeroToOne_Throws() =>
