@@ -1,4 +1,5 @@
 using Rapport.Core;
+using Rapport.Core.Trust;
 using Rapport.Web.Accounts;
 using Rapport.Web.Api;
 using Rapport.Web.Communities;
@@ -12,6 +13,7 @@ using Rapport.Web.Security;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddRapportCore(builder.Configuration);
+builder.Services.AddTrustGraphRefresher(builder.Configuration);
 builder.AddRapportAccounts();
 builder.AddRapportSecurity();
 builder.AddRapportApi();
