@@ -8,6 +8,7 @@ using Rapport.Core.Home;
 using Rapport.Core.Markdown;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
+using Rapport.Core.Trust;
 
 namespace Rapport.Core;
 
@@ -23,6 +24,7 @@ public static class CoreRegistration
         services.AddAccessTokens();
         services.AddPeople();
         services.AddCommunities();
+        services.AddTrust();
         services.AddDemo();
         services.AddScoped<GetHomeSummary>();
         return services;

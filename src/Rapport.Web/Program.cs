@@ -1,4 +1,5 @@
 using Rapport.Core;
+using Rapport.Core.Trust;
 using Rapport.Web.Accounts;
 using Rapport.Web.Api;
 using Rapport.Web.Communities;
@@ -6,12 +7,14 @@ using Rapport.Web.Components;
 using Rapport.Web.Hosting;
 using Rapport.Web.People;
 using Rapport.Web.Security;
+using Rapport.Web.Trust;
 
 // The content root is the app's own folder (appsettings, wwwroot), wherever it is started from; data goes to
 // Rapport:DataDirectory, relative to the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddRapportCore(builder.Configuration);
+builder.Services.AddTrustGraphRefresher(builder.Configuration);
 builder.AddRapportAccounts();
 builder.AddRapportSecurity();
 builder.AddRapportApi();
@@ -29,6 +32,7 @@ app.MapRazorComponents<App>();
 app.MapAccountEndpoints();
 app.MapPeopleApi();
 app.MapCommunityApi();
+app.MapTrustApi();
 app.MapHealth();
 
 app.Run();

@@ -3,16 +3,18 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Communities;
 using Rapport.Core.Outcomes;
 using Rapport.Core.Persistence;
+using Rapport.Core.Trust;
 
 namespace Rapport.Core.Accounts;
 
 /// <summary>
-/// Deletes an account with its person, memberships, applications, sessions and access tokens (the database
-/// cascades from the account). The last-host rule of <see cref="LeaveCommunity"/> holds here too: the last host
+/// Deletes an account with its person, memberships, applications, sessions and access tokens, and the trust statements
+/// made by and about the person with their history (the database cascades from the account; the statements' keys are
+/// logged first, so every node's trust graph drops them). The last-host rule of <see cref="LeaveCommunity"/> holds here too: the last host
 /// of a community that has other members gets Conflict and nothing is deleted. The caller checks the password.
 /// A missing account is NotFound.
 /// </summary>
-public sealed class DeleteAccount(RapportDbContext db, UserManager<Account> users, EndSessions endSessions)
+public sealed class DeleteAccount(RapportDbContext db, UserManager<Account> users, EndSessions endSessions, TimeProvider clock, TrustGraphStore trustGraph)
 {
     public async Task<Outcome<bool>> ExecuteAsync(string accountId, CancellationToken cancellationToken = default)
     {
@@ -42,6 +44,8 @@ public sealed class DeleteAccount(RapportDbContext db, UserManager<Account> user
             return Outcome<bool>.Conflict($"You are the last host of {community}. Make another member a host of {community} first, then delete your account.");
         }
 
+        var logged = personId is { } person ? await LogTrustStatementsAsync(person, cancellationToken) : 0;
+
         await endSessions.ExecuteAsync(accountId, keep: null, cancellationToken);
         var deleted = await users.DeleteAsync(account);
         if (!deleted.Succeeded)
@@ -50,7 +54,28 @@ public sealed class DeleteAccount(RapportDbContext db, UserManager<Account> user
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await trustGraph.CatchUpAsync(logged, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Logs every statement by or about the person as changed: the cascade deletes them, and a graph that re-reads a
+    /// logged key and finds nothing drops it. The log keeps only the keys, and only until it is pruned.
+    /// </summary>
+    /// <returns>The log's position after them.</returns>
+    private async Task<long> LogTrustStatementsAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        // Under the log lock, so a statement being written about them now is either in this list or refused.
+        await TrustChangeLog.LockAsync(db, cancellationToken);
+        var keys = await db.TrustStatements.AsNoTracking()
+            .Where(s => s.FromId == personId || s.ToId == personId)
+            .Select(s => new { s.FromId, s.ToId, s.Topic })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var changes = keys.Select(k => TrustChangeLog.StatementChanged(k.FromId, k.ToId, k.Topic, now)).ToList();
+        var first = await TrustChangeLog.AppendAsync(db, changes, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return first + changes.Count - 1;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Communities;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
+using Rapport.Core.Trust;
 
 namespace Rapport.Core.Accounts;
 
@@ -11,6 +12,7 @@ public sealed record PersonalData(
     PersonalDataProfile? Profile,
     IReadOnlyList<PersonalDataMembership> Memberships,
     IReadOnlyList<PersonalDataApplication> Applications,
+    IReadOnlyList<PersonalDataTrustStatement> TrustStatements,
     IReadOnlyList<PersonalDataAccessToken> AccessTokens,
     IReadOnlyList<PersonalDataSession> Sessions);
 
@@ -29,6 +31,13 @@ public sealed record PersonalDataApplication(
     string? DecisionMessage, IReadOnlyList<PersonalDataAnswer> Answers);
 
 public sealed record PersonalDataAnswer(string Question, string Text);
+
+/// <summary>A trust statement the person made (revoked ones too), with its whole history, oldest first.</summary>
+public sealed record PersonalDataTrustStatement(
+    string About, string? Topic, double Value, TrustVisibility Visibility, string? Community, string Note,
+    DateTimeOffset CreatedAt, DateTimeOffset ChangedAt, DateTimeOffset? RevokedAt, IReadOnlyList<PersonalDataTrustVersion> History);
+
+public sealed record PersonalDataTrustVersion(TrustStatementEvent Event, double Value, TrustVisibility Visibility, string? Community, string Note, DateTimeOffset At);
 
 public sealed record PersonalDataAccessToken(
     string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
@@ -81,6 +90,8 @@ public sealed class ExportPersonalData(RapportDbContext db)
             .Select(a => new PersonalDataApplication(a.Slug, a.Name, a.Status, a.SubmittedAt, a.DecidedAt, a.DecisionMessage, a.Answers))
             .ToList();
 
+        var trust = await TrustStatementsAsync(personId, cancellationToken);
+
         var tokens = (await db.AccessTokens.AsNoTracking().Where(t => t.AccountId == accountId)
                 .Select(t => new PersonalDataAccessToken(t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.ExpiresAt, t.RevokedAt))
                 .ToListAsync(cancellationToken))
@@ -91,6 +102,38 @@ public sealed class ExportPersonalData(RapportDbContext db)
                 .ToListAsync(cancellationToken))
             .OrderBy(s => s.CreatedAt).ToList();
 
-        return new PersonalData(account, profile, memberships, applications, tokens, sessions);
+        return new PersonalData(account, profile, memberships, applications, trust, tokens, sessions);
+    }
+
+    /// <summary>
+    /// The person's own statements, each with its history. Statements others made about them are the others' data and
+    /// stay out, like everything private to someone else.
+    /// </summary>
+    private async Task<List<PersonalDataTrustStatement>> TrustStatementsAsync(Guid? personId, CancellationToken cancellationToken)
+    {
+        var statements = await db.TrustStatements.AsNoTracking().Where(s => s.FromId == personId)
+            .Select(s => new
+            {
+                About = s.To!.Handle,
+                s.Topic,
+                s.Value,
+                s.Visibility,
+                Community = s.Community!.Slug,
+                s.Note,
+                s.CreatedAt,
+                s.ChangedAt,
+                s.RevokedAt,
+                s.Sequence,
+                History = s.Versions.Select(v => new { v.Sequence, v.Event, v.Value, v.Visibility, v.CommunityId, v.Note, v.At }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var communities = await db.LoadCommunitiesAsync(statements.SelectMany(s => s.History).Select(v => v.CommunityId), cancellationToken);
+        return statements.OrderBy(s => s.CreatedAt).ThenBy(s => s.Sequence)
+            .Select(s => new PersonalDataTrustStatement(
+                s.About, s.Topic.Length == 0 ? null : s.Topic, s.Value, s.Visibility, s.Community, s.Note, s.CreatedAt, s.ChangedAt, s.RevokedAt,
+                s.History.OrderBy(v => v.Sequence)
+                    .Select(v => new PersonalDataTrustVersion(v.Event, v.Value, v.Visibility, v.CommunityId is { } c ? communities[c].Slug : null, v.Note, v.At))
+                    .ToList()))
+            .ToList();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Persistence;
+using Rapport.Core.Trust;
 
 namespace Rapport.Core.Communities;
 
@@ -8,7 +9,9 @@ internal static class Admission
 {
     /// <summary>
     /// Stages a membership for <paramref name="personId"/> unless they already have one, and closes any
-    /// application of theirs still pending (they are in now, so hosts need not decide it). Saving is the caller's.
+    /// application of theirs still pending (they are in now, so hosts need not decide it). Logs the change for the trust
+    /// graph (a rejoining member's community statements count again), so it runs in the caller's transaction; saving
+    /// and committing are the caller's.
     /// </summary>
     /// <returns>False when they were already a member.</returns>
     public static async Task<bool> StageAsync(RapportDbContext db, Guid communityId, Guid personId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -19,6 +22,7 @@ internal static class Admission
         }
 
         db.Memberships.Add(new Membership { CommunityId = communityId, PersonId = personId, Role = CommunityRole.Member, JoinedAt = now });
+        await TrustChangeLog.MembershipChangedAsync(db, communityId, personId, now, cancellationToken);
         var pending = await db.MembershipApplications
             .Where(a => a.CommunityId == communityId && a.ApplicantId == personId && a.Status == ApplicationStatus.Pending)
             .ToListAsync(cancellationToken);

@@ -31,10 +31,14 @@ public sealed class JoinCommunity(RapportDbContext db, CommunityAccess access, T
                 return Outcome<CommunityRole>.Conflict("This community admits members by invitation only. Ask a host for an invitation link.");
         }
 
-        await Admission.StageAsync(db, viewer.Community.Id, personId, clock.GetUtcNow(), cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await Admission.StageAsync(db, viewer.Community.Id, personId, clock.GetUtcNow(), cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Accounts;
 using Rapport.Core.Persistence;
+using Rapport.Core.Trust;
 
 namespace Rapport.Core.Demo;
 
@@ -67,6 +68,28 @@ public sealed class DemoSeeder(RapportDbContext db, UserManager<Account> users, 
         db.People.AddRange(network.People);
         db.Communities.AddRange(network.Communities);
         db.MembershipApplications.AddRange(network.Applications);
+        await db.SaveChangesAsync(cancellationToken);
+        await AddTrustAsync(network.TrustStatements, cancellationToken);
+    }
+
+    /// <summary>
+    /// Statements go through the trust change log like any others: every version gets its log position, in the order
+    /// the changes happened, so a node that loaded its graph before the seed still catches up.
+    /// </summary>
+    private async Task AddTrustAsync(List<TrustStatement> statements, CancellationToken cancellationToken)
+    {
+        var versions = statements.SelectMany(s => s.Versions.Select(v => (Statement: s, Version: v))).OrderBy(x => x.Version.At).ToList();
+        var now = time.GetUtcNow(); // when logged, which is now, whatever the (made-up) history says
+        var first = await TrustChangeLog.AppendAsync(
+            db, versions.Select(x => TrustChangeLog.StatementChanged(x.Statement.FromId, x.Statement.ToId, x.Statement.Topic, now)).ToList(),
+            cancellationToken);
+        for (var i = 0; i < versions.Count; i++)
+        {
+            versions[i].Version.Sequence = first + i;
+            versions[i].Statement.Sequence = Math.Max(versions[i].Statement.Sequence, first + i);
+        }
+
+        db.TrustStatements.AddRange(statements);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

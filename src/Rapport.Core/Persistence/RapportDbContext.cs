@@ -6,6 +6,7 @@ using Rapport.Core.AccessTokens;
 using Rapport.Core.Accounts;
 using Rapport.Core.Communities;
 using Rapport.Core.People;
+using Rapport.Core.Trust;
 
 namespace Rapport.Core.Persistence;
 
@@ -28,6 +29,14 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
     public DbSet<MembershipApplication> MembershipApplications => Set<MembershipApplication>();
 
     public DbSet<InvitationLink> InvitationLinks => Set<InvitationLink>();
+
+    public DbSet<TrustStatement> TrustStatements => Set<TrustStatement>();
+
+    public DbSet<TrustStatementVersion> TrustStatementVersions => Set<TrustStatementVersion>();
+
+    public DbSet<TrustChange> TrustChanges => Set<TrustChange>();
+
+    public DbSet<TrustChangeHead> TrustChangeHeads => Set<TrustChangeHead>();
 
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 

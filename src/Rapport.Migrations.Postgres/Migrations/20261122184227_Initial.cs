@@ -85,6 +85,35 @@ namespace Rapport.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TrustChangeHead",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrustChangeHead", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrustChanges",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OtherPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Topic = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrustChanges", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -419,6 +448,46 @@ namespace Rapport.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TrustStatements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    Visibility = table.Column<int>(type: "integer", nullable: false),
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrustStatements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrustStatements_Communities_CommunityId",
+                        column: x => x.CommunityId,
+                        principalTable: "Communities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrustStatements_People_FromId",
+                        column: x => x.FromId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TrustStatements_People_ToId",
+                        column: x => x.ToId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationAnswer",
                 columns: table => new
                 {
@@ -438,6 +507,42 @@ namespace Rapport.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "TrustStatementVersions",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    StatementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Event = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    Visibility = table.Column<int>(type: "integer", nullable: false),
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrustStatementVersions", x => x.Sequence);
+                    table.ForeignKey(
+                        name: "FK_TrustStatementVersions_Communities_CommunityId",
+                        column: x => x.CommunityId,
+                        principalTable: "Communities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrustStatementVersions_TrustStatements_StatementId",
+                        column: x => x.StatementId,
+                        principalTable: "TrustStatements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "TrustChangeHead",
+                columns: new[] { "Id", "Sequence" },
+                values: new object[] { 1, 0L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccessTokens_AccountId",
@@ -588,6 +693,42 @@ namespace Rapport.Migrations.Postgres.Migrations
                 name: "IX_Sessions_AccountId",
                 table: "Sessions",
                 column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrustChanges_At",
+                table: "TrustChanges",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrustStatements_CommunityId_FromId",
+                table: "TrustStatements",
+                columns: new[] { "CommunityId", "FromId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrustStatements_FromId_ToId_Topic",
+                table: "TrustStatements",
+                columns: new[] { "FromId", "ToId", "Topic" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrustStatements_ToId_Topic",
+                table: "TrustStatements",
+                columns: new[] { "ToId", "Topic" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrustStatementVersions_AuthorId_At",
+                table: "TrustStatementVersions",
+                columns: new[] { "AuthorId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrustStatementVersions_CommunityId",
+                table: "TrustStatementVersions",
+                column: "CommunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrustStatementVersions_StatementId",
+                table: "TrustStatementVersions",
+                column: "StatementId");
         }
 
         /// <inheritdoc />
@@ -636,10 +777,22 @@ namespace Rapport.Migrations.Postgres.Migrations
                 name: "Sessions");
 
             migrationBuilder.DropTable(
+                name: "TrustChangeHead");
+
+            migrationBuilder.DropTable(
+                name: "TrustChanges");
+
+            migrationBuilder.DropTable(
+                name: "TrustStatementVersions");
+
+            migrationBuilder.DropTable(
                 name: "MembershipApplications");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "TrustStatements");
 
             migrationBuilder.DropTable(
                 name: "Communities");
