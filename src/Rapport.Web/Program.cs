@@ -7,6 +7,7 @@ using Rapport.Web.Components;
 using Rapport.Web.Hosting;
 using Rapport.Web.People;
 using Rapport.Web.Security;
+using Rapport.Web.Trust;
 
 // The content root is the app's own folder (appsettings, wwwroot), wherever it is started from; data goes to
 // Rapport:DataDirectory, relative to the working directory.
@@ -30,6 +31,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 app.MapAccountEndpoints();
 app.MapPeopleApi();
+app.MapTrustNeighbourhood();
 app.MapCommunityApi();
 app.MapHealth();
 
