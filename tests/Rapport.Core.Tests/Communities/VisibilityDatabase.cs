@@ -9,12 +9,13 @@ using Rapport.Core.Communities;
 using Rapport.Core.Markdown;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
+using Rapport.Core.Trust;
 using Rapport.Testing;
 
 namespace Rapport.Core.Tests.Communities;
 
 /// <summary>
-/// One real database that holds one <see cref="VisibilityWorld"/> at a time, with the Communities use cases
+/// One real database that holds one <see cref="VisibilityWorld"/> (or trust world) at a time, with the Communities and Trust use cases
 /// wired as the host wires them (one DI scope, so one fresh DbContext, per call). Thousands of worlds must fit
 /// in seconds: SQLite is an open in-memory connection shared by every context (no file, no fsync); contexts
 /// come from EF's pool, which resets each one and saves the ~0.2 ms a new context spends on its first query;
@@ -38,7 +39,9 @@ public sealed class VisibilityDatabase : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped(_ => _contexts.CreateDbContext()); // the scope's end returns it to the pool, reset
+        services.AddLogging();
         services.AddCommunities();
+        services.AddTrust();
         _services = services.BuildServiceProvider();
     }
 

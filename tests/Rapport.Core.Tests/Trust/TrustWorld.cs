@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Rapport.Core.Accounts;
 using Rapport.Core.Communities;
 using Rapport.Core.Markdown;
 using Rapport.Core.Outcomes;
@@ -29,6 +31,7 @@ public sealed class TrustWorld : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped(_ => database.CreateContext());
+        services.AddAccounts(new ConfigurationBuilder().Build());
         services.AddCommunities();
         services.AddTrust();
         _services = services.BuildServiceProvider();
@@ -61,7 +64,7 @@ public sealed class TrustWorld : IAsyncDisposable
     {
         await using var db = Database.CreateContext();
         var handle = TestPeople.UniqueHandle("t");
-        var account = new Rapport.Core.Accounts.Account { UserName = $"{handle}@example.test", Email = $"{handle}@example.test", CreatedAt = Clock.GetUtcNow() };
+        var account = new Account { UserName = $"{handle}@example.test", Email = $"{handle}@example.test", CreatedAt = Clock.GetUtcNow() };
         var person = new Person { AccountId = account.Id, Handle = handle, DisplayName = $"Person {handle}", JoinedAt = Clock.GetUtcNow() };
         person.Competences.AddRange(topics.Select(t => new Competence { Topic = t }));
         db.Users.Add(account);
@@ -110,6 +113,12 @@ public sealed class TrustWorld : IAsyncDisposable
     {
         var outcome = await RunAsync((RevokeTrustStatement uc) => uc.ExecuteAsync(author.Id, statementId, Ct));
         Assert.True(outcome.Succeeded);
+    }
+
+    public async Task DeleteAccountAsync(Person person)
+    {
+        var deleted = await RunAsync((DeleteAccount uc) => uc.ExecuteAsync(person.AccountId, Ct));
+        Assert.True(deleted.Succeeded, deleted.Detail);
     }
 
     /// <summary>Everything a trust write may touch, to prove a refused one touched nothing.</summary>
