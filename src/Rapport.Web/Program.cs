@@ -33,6 +33,7 @@ app.MapAccountEndpoints();
 app.MapPeopleApi();
 app.MapTrustNeighbourhood();
 app.MapCommunityApi();
+app.MapTrustApi();
 app.MapHealth();
 
 app.Run();

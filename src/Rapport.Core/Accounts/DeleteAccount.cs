@@ -14,7 +14,7 @@ namespace Rapport.Core.Accounts;
 /// of a community that has other members gets Conflict and nothing is deleted. The caller checks the password.
 /// A missing account is NotFound.
 /// </summary>
-public sealed class DeleteAccount(RapportDbContext db, UserManager<Account> users, EndSessions endSessions, TimeProvider clock)
+public sealed class DeleteAccount(RapportDbContext db, UserManager<Account> users, EndSessions endSessions, TimeProvider clock, TrustGraphStore trustGraph)
 {
     public async Task<Outcome<bool>> ExecuteAsync(string accountId, CancellationToken cancellationToken = default)
     {
@@ -44,10 +44,7 @@ public sealed class DeleteAccount(RapportDbContext db, UserManager<Account> user
             return Outcome<bool>.Conflict($"You are the last host of {community}. Make another member a host of {community} first, then delete your account.");
         }
 
-        if (personId is { } person)
-        {
-            await LogTrustStatementsAsync(person, cancellationToken);
-        }
+        var logged = personId is { } person ? await LogTrustStatementsAsync(person, cancellationToken) : 0;
 
         await endSessions.ExecuteAsync(accountId, keep: null, cancellationToken);
         var deleted = await users.DeleteAsync(account);
@@ -57,6 +54,7 @@ public sealed class DeleteAccount(RapportDbContext db, UserManager<Account> user
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await trustGraph.CatchUpAsync(logged, cancellationToken);
         return true;
     }
 
@@ -64,7 +62,8 @@ public sealed class DeleteAccount(RapportDbContext db, UserManager<Account> user
     /// Logs every statement by or about the person as changed: the cascade deletes them, and a graph that re-reads a
     /// logged key and finds nothing drops it. The log keeps only the keys, and only until it is pruned.
     /// </summary>
-    private async Task LogTrustStatementsAsync(Guid personId, CancellationToken cancellationToken)
+    /// <returns>The log's position after them.</returns>
+    private async Task<long> LogTrustStatementsAsync(Guid personId, CancellationToken cancellationToken)
     {
         // Under the log lock, so a statement being written about them now is either in this list or refused.
         await TrustChangeLog.LockAsync(db, cancellationToken);
@@ -73,8 +72,10 @@ public sealed class DeleteAccount(RapportDbContext db, UserManager<Account> user
             .Select(s => new { s.FromId, s.ToId, s.Topic })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        await TrustChangeLog.AppendAsync(db, keys.Select(k => TrustChangeLog.StatementChanged(k.FromId, k.ToId, k.Topic, now)).ToList(), cancellationToken);
+        var changes = keys.Select(k => TrustChangeLog.StatementChanged(k.FromId, k.ToId, k.Topic, now)).ToList();
+        var first = await TrustChangeLog.AppendAsync(db, changes, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        return first + changes.Count - 1;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace Rapport.Core.Communities;
 /// and history kept; it is never deleted by leaving (an instance administrator can restore a host).
 /// Not being a member is NotFound.
 /// </summary>
-public sealed class LeaveCommunity(RapportDbContext db, CommunityAccess access, TimeProvider clock)
+public sealed class LeaveCommunity(RapportDbContext db, CommunityAccess access, TimeProvider clock, TrustGraphStore trustGraph)
 {
     public async Task<Outcome<bool>> ExecuteAsync(Guid personId, string? slug, CancellationToken cancellationToken)
     {
@@ -39,9 +39,10 @@ public sealed class LeaveCommunity(RapportDbContext db, CommunityAccess access, 
 
         db.Memberships.Remove(membership);
         // The trust graph must stop sharing this member's community statements with the community.
-        await TrustChangeLog.MembershipChangedAsync(db, communityId, personId, clock.GetUtcNow(), cancellationToken);
+        var logged = await TrustChangeLog.MembershipChangedAsync(db, communityId, personId, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await trustGraph.CatchUpAsync(logged, cancellationToken); // here at once; other nodes within their refresh interval
         return true;
     }
 }

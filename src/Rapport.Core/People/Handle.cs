@@ -9,6 +9,7 @@ public static partial class Handle
     {
         "admin", "administrator", "api", "account", "accounts", "communities", "community", "edit", "help", "me",
         "new", "people", "profile", "rapport", "root", "settings", "support", "system", "developers", "join",
+        "trust", "statements", "web", // /api/v1/trust/statements and /api/v1/trust/web sit beside /api/v1/trust/{handle}
     };
 
     /// <summary>Lower-cases and trims <paramref name="raw"/>; null when empty.</summary>

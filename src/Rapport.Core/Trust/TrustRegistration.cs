@@ -11,6 +11,7 @@ public static class TrustRegistration
     /// </summary>
     public static IServiceCollection AddTrust(this IServiceCollection services)
     {
+        services.AddLogging(); // the graph store logs failed refreshes; a no-op when the host added logging already
         services.AddSingleton<TrustGraphStore>();
         services.AddScoped<TrustStatementWriter>();
         services.AddScoped<StateTrust>();

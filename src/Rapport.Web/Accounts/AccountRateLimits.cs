@@ -15,7 +15,9 @@ namespace Rapport.Web.Accounts;
 /// per-account sign-in limit is <see cref="LoginThrottle"/>). Per account on what a signed-in person can repeat
 /// cheaply and we pay for: changes (<see cref="Writes"/>, on every API group; page form posts through the global
 /// limiter) and searches (<see cref="Search"/>, on the search endpoints; the directory and community list pages
-/// through the global limiter). Page and API budgets are counted apart.
+/// through the global limiter). Trust statement writes (<see cref="TrustStatements"/>) have a budget of their own, smaller
+/// than the general one, because every one of them changes what others' trust computations see; Core also caps them per
+/// day. Page and API budgets are counted apart.
 /// </summary>
 public static class AccountRateLimits
 {
@@ -25,6 +27,9 @@ public static class AccountRateLimits
     public const string ResendConfirmation = "resend-confirmation";
     public const string Writes = "writes";
     public const string Search = "search";
+
+    /// <summary>Stating, changing and revoking trust statements, per account, in place of the general write budget.</summary>
+    public const string TrustStatements = "trust-statements";
 
     // Pages whose every view is a search over everyone; pages carry no policy of their own, so the global limiter knows them.
     private static readonly HashSet<Type> SearchPages = [typeof(People.DirectoryPage), typeof(Communities.Pages.CommunitiesPage)];
@@ -46,6 +51,9 @@ public static class AccountRateLimits
                 ? PerAccount(context, Writes, settings.WritesPerAccount, settings.Window)
                 : RateLimitPartition.GetNoLimiter(""));
             options.AddPolicy(Search, context => PerAccount(context, Search, settings.SearchesPerAccount, settings.Window));
+            options.AddPolicy(TrustStatements, context => IsChange(context.Request)
+                ? PerAccount(context, TrustStatements, settings.TrustStatementsPerAccount, settings.Window)
+                : RateLimitPartition.GetNoLimiter(""));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Pages(context, settings));
         });
         return services;

@@ -23,5 +23,8 @@ public sealed class RateLimitSettings
     /// <summary>Searches per account: the people and community search endpoints, and the directory and community list pages (counted apart).</summary>
     public int SearchesPerAccount { get; set; } = 120;
 
+    /// <summary>Trust statements stated, changed or revoked through the API, per account (on top of Core's daily cap of 200).</summary>
+    public int TrustStatementsPerAccount { get; set; } = 30;
+
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }

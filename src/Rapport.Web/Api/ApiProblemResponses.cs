@@ -24,7 +24,7 @@ internal static class ApiProblemResponses
         var takesBody = metadata.OfType<IAcceptsMetadata>().Any();
         var addressed = endpoint is RouteEndpointBuilder { RoutePattern.Parameters.Count: > 0 };
         var policy = metadata.OfType<EnableRateLimitingAttribute>().LastOrDefault()?.PolicyName;
-        var limited = policy == AccountRateLimits.Search || (policy == AccountRateLimits.Writes && changes);
+        var limited = policy == AccountRateLimits.Search || (policy is AccountRateLimits.Writes or AccountRateLimits.TrustStatements && changes);
 
         Document(metadata, StatusCodes.Status401Unauthorized, typeof(ProblemDetails));
         if (changes || takesBody)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rapport.Core.AccessTokens;
 using Rapport.Core.Accounts;
 using Rapport.Core.Persistence;
+using Rapport.Core.Trust;
 using Rapport.Testing;
 
 namespace Rapport.Core.Tests.Accounts;
@@ -18,6 +19,7 @@ internal static class CoreServices
         services.AddRapportDatabase(database.Settings);
         services.AddAccounts(new ConfigurationBuilder().Build());
         services.AddAccessTokens();
+        services.AddTrust();
         return services.BuildServiceProvider();
     }
 }

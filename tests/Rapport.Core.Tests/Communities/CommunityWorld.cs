@@ -6,6 +6,7 @@ using Rapport.Core.Communities;
 using Rapport.Core.Markdown;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
+using Rapport.Core.Trust;
 using Rapport.Testing;
 
 namespace Rapport.Core.Tests.Communities;
@@ -25,7 +26,9 @@ public sealed class CommunityWorld : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped(_ => database.CreateContext());
+        services.AddLogging();
         services.AddCommunities();
+        services.AddTrust(); // leaving a community brings the trust graph up to date
         _services = services.BuildServiceProvider();
     }
 

@@ -39,6 +39,14 @@ public sealed class DemoSeederTests
         var hosted = await db.Memberships.Where(m => m.Person!.AccountId == demo.Id && m.Role == CommunityRole.Host)
             .Select(m => m.Community!.MembershipMode).SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(MembershipMode.ByApplication, hosted);
+        // Trust statements went through the change log: one position per version, the head at the last.
+        var network = DemoNetwork.Generate(DemoNetwork.DefaultSeed, Now);
+        var versions = network.TrustStatements.Sum(s => s.Versions.Count);
+        Assert.Equal(network.TrustStatements.Count, await db.TrustStatements.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(versions, await db.TrustStatementVersions.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(versions, await db.TrustChangeHeads.Select(h => h.Sequence).SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(Enumerable.Range(1, versions).Select(i => (long)i),
+            await db.TrustStatementVersions.OrderBy(v => v.Sequence).Select(v => v.Sequence).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]

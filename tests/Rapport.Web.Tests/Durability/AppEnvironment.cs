@@ -8,7 +8,7 @@ internal static class AppEnvironment
     // Every configured rate limit (appsettings.json, Rapport:Security:RateLimits): all requests come from one
     // loopback address, so production limits would turn the load into 429s. A limit added later must be listed here.
     private static readonly string[] RateLimits =
-        ["LoginPerClient", "LoginPerAccount", "RegisterPerClient", "ForgotPasswordPerClient", "ResendConfirmationPerClient", "WritesPerAccount", "SearchesPerAccount"];
+        ["LoginPerClient", "LoginPerAccount", "RegisterPerClient", "ForgotPasswordPerClient", "ResendConfirmationPerClient", "WritesPerAccount", "SearchesPerAccount", "TrustStatementsPerAccount"];
 
     public static void Apply(IDictionary<string, string?> environment, DatabaseSettings database)
     {

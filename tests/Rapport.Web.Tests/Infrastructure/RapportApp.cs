@@ -65,7 +65,7 @@ public sealed class RapportApp : WebApplicationFactory<Program>
         builder.UseSetting("Rapport:SeedDemo", "false");
         // TestServer has no client address, so every test shares one rate-limit bucket: lift the limits far above
         // what the suite sends. Throttling tests start their own app with tight limits through `settings`.
-        foreach (var limit in new[] { "LoginPerClient", "LoginPerAccount", "RegisterPerClient", "ForgotPasswordPerClient", "ResendConfirmationPerClient", "WritesPerAccount", "SearchesPerAccount" })
+        foreach (var limit in new[] { "LoginPerClient", "LoginPerAccount", "RegisterPerClient", "ForgotPasswordPerClient", "ResendConfirmationPerClient", "WritesPerAccount", "SearchesPerAccount", "TrustStatementsPerAccount" })
         {
             builder.UseSetting($"Rapport:Security:RateLimits:{limit}", "100000");
         }
