@@ -61,7 +61,8 @@ public sealed class TrustJourneyTests
 
         // Her web of trust on sailing has Cleo, whom Ben trusts, with the path that explains it.
         await page.GetByRole(AriaRole.Link, new() { Name = "My web of trust" }).ClickAsync();
-        await page.GetByLabel("Topic").FillAsync("sailing");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("My web of trust");
+        await page.GetByLabel("Topic", new() { Exact = true }).FillAsync("sailing");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "People you can trust on sailing" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("not a ranking of people", new() { Exact = false })).ToBeVisibleAsync();

@@ -16,11 +16,14 @@ public static class TrustPageText
     public static double? ParseValue(string? text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    /// <summary>"A lot (0.60)"; a value set through the API between two steps reads "about A lot (0.45)".</summary>
+    /// <summary>
+    /// "A lot (0.60)"; a value between two steps (set through the API, or computed along a path) reads "about A lot (0.45)".
+    /// The engine works in single precision, so a step comes back as 0.6000000238: near enough is the step.
+    /// </summary>
     public static string Level(double value)
     {
         var step = TrustLevel.Nearest(value);
-        return step.Value.Equals(value) ? $"{step.Name} ({Number(value)})" : $"about {step.Name} ({Number(value)})";
+        return Math.Abs(step.Value - value) < 1e-6 ? $"{step.Name} ({Number(value)})" : $"about {step.Name} ({Number(value)})";
     }
 
     /// <summary>The topic as a page shows it; general trust has none.</summary>

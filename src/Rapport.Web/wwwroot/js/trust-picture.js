@@ -40,7 +40,7 @@ const edgeKey = statement => `${statement.from}>${statement.to}>${statement.topi
 
 function levelText(statement) {
   const number = statement.value.toFixed(2);
-  return steps.includes(statement.value) ? `${statement.level} (${number})` : `about ${statement.level} (${number})`;
+  return steps.some(step => Math.abs(step - statement.value) < 1e-6) ? `${statement.level} (${number})` : `about ${statement.level} (${number})`;
 }
 
 function topicText(statement, topic) {
