@@ -66,7 +66,7 @@ public sealed class TrustJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "People you can trust on sailing" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("not a ranking of people", new() { Exact = false })).ToBeVisibleAsync();
-        var cleoItem = page.Locator(".trust-web > li", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = $"Cleo Park {suffix}", Exact = true }) });
+        var cleoItem = page.Locator(".trust-web > li", new() { Has = page.Locator(".handle", new() { HasText = $"@{cleo.Handle}" }) });
         await Assertions.Expect(cleoItem).ToBeVisibleAsync();
         var why = cleoItem.Locator(".trust-path");
         await Assertions.Expect(why.GetByRole(AriaRole.Link, new() { Name = $"Ben Okafor {suffix}" }).First).ToBeVisibleAsync();
