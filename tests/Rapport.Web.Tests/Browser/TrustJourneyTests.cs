@@ -97,6 +97,7 @@ public sealed class TrustJourneyTests
     /// <summary>Clicks a person's node where cytoscape drew it, as a mouse would.</summary>
     private static async Task ClickNodeAsync(IPage page, string handle)
     {
+        await page.Locator("#trust-picture").ScrollIntoViewIfNeededAsync();
         var at = await page.EvaluateAsync<double[]>(
             "handle => { const p = document.getElementById('trust-picture')._cyreg.cy.getElementById(handle).renderedPosition(); return [p.x, p.y]; }", handle);
         var box = await page.Locator("#trust-picture").BoundingBoxAsync() ?? throw new InvalidOperationException("The picture is not on screen.");

@@ -218,7 +218,7 @@ async function draw(picture) {
     style: styles(colours()),
     layout: { name: 'cose', animate: false, fit: true, padding: 24 },
     boxSelectionEnabled: false,
-    maxZoom: 3,
+    maxZoom: 1.5, // a small picture is not blown up to fill the frame
     minZoom: 0.2,
   });
   cy.getElementById(picture.dataset.viewer).addClass('viewer');
