@@ -12,7 +12,10 @@ public sealed class ChangeTrustStatement(TrustStatementWriter writer)
     public async Task<Outcome<TrustStatementView>> ExecuteAsync(Guid personId, Guid statementId, TrustStatementChange change, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (ValidTrustFields.Validate(new TrustStatementInput(change), errors) is not { } fields)
+        var input = new TrustStatementInput(change);
+        var fields = ValidTrustFields.Validate(input, errors);
+        await writer.CheckCommunityAsync(personId, input, errors, cancellationToken);
+        if (fields is null || !errors.IsEmpty)
         {
             return Outcome<TrustStatementView>.Invalid(errors);
         }

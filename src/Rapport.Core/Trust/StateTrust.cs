@@ -18,6 +18,7 @@ public sealed class StateTrust(RapportDbContext db, TrustStatementWriter writer)
         var handle = ValidTrustFields.Handle(input.To, "to", errors);
         var topic = ValidTrustFields.Topic(input.Topic, errors);
         var fields = ValidTrustFields.Validate(input, errors);
+        await writer.CheckCommunityAsync(personId, input, errors, cancellationToken);
         Guid? toId = null;
         if (handle is not null)
         {

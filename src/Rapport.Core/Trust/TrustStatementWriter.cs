@@ -50,7 +50,7 @@ public sealed class TrustStatementWriter(RapportDbContext db, TimeProvider clock
                     .Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
                 if (communityId is null)
                 {
-                    return Outcome<StatedTrust>.Invalid("community", "Choose a community you belong to.");
+                    return Outcome<StatedTrust>.Invalid("community", NotYourCommunity);
                 }
             }
 
@@ -121,6 +121,22 @@ public sealed class TrustStatementWriter(RapportDbContext db, TimeProvider clock
         await graph.CatchUpAsync(sequence, cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// Adds the "community" error when <paramref name="input"/> shares with a community its author is not in, so a page
+    /// shows it with the other field errors. The write checks again, under the lock.
+    /// </summary>
+    internal async Task CheckCommunityAsync(Guid authorId, TrustStatementInput input, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        if (input.Visibility == TrustVisibility.Community && Communities.CommunitySlug.Normalize(input.Community) is { } slug
+            && errors.For("community").Count == 0
+            && !await db.Communities.AnyAsync(c => c.Slug == slug && c.Memberships.Any(m => m.PersonId == authorId), cancellationToken))
+        {
+            errors.Add("community", NotYourCommunity);
+        }
+    }
+
+    private const string NotYourCommunity = "Choose a community you belong to.";
 
     private async Task<long> RecordAsync(TrustStatement statement, TrustStatementEvent happened, DateTimeOffset now, CancellationToken cancellationToken)
     {

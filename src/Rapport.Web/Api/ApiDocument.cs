@@ -16,7 +16,7 @@ internal static class ApiDocument
         {
             document.Info.Title = "Rapport API";
             document.Info.Description =
-                "People, competences, communities and memberships. Authenticate with a personal access token: Authorization: Bearer rpt_…";
+                "People, competences, communities, memberships and trust. Authenticate with a personal access token: Authorization: Bearer rpt_…";
             // The server's own address is whatever the request came in on; a snapshot or a client generator must not depend on it.
             document.Servers = [];
             document.Components ??= new OpenApiComponents();

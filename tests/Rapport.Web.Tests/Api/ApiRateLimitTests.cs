@@ -19,6 +19,7 @@ public sealed class ApiRateLimitTests : IAsyncLifetime
     {
         ["Rapport:Security:RateLimits:WritesPerAccount"] = "3",
         ["Rapport:Security:RateLimits:SearchesPerAccount"] = "3",
+        ["Rapport:Security:RateLimits:TrustStatementsPerAccount"] = "2",
         ["Rapport:Security:RateLimits:Window"] = "00:10:00",
     };
 
@@ -39,9 +40,11 @@ public sealed class ApiRateLimitTests : IAsyncLifetime
                 e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName,
                 e => e.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName);
 
-        Assert.All(policies.Where(p => p.Key is not ("FindPeople" or "ListCommunities")), p => Assert.Equal(AccountRateLimits.Writes, p.Value));
-        Assert.Equal(AccountRateLimits.Search, policies["FindPeople"]);
-        Assert.Equal(AccountRateLimits.Search, policies["ListCommunities"]);
+        string[] search = ["FindPeople", "ListCommunities"];
+        string[] trustWrites = ["StateTrust", "ChangeTrustStatement", "RevokeTrustStatement"];
+        Assert.All(policies.Where(p => !search.Contains(p.Key) && !trustWrites.Contains(p.Key)), p => Assert.Equal(AccountRateLimits.Writes, p.Value));
+        Assert.All(search, name => Assert.Equal(AccountRateLimits.Search, policies[name]));
+        Assert.All(trustWrites, name => Assert.Equal(AccountRateLimits.TrustStatements, policies[name]));
     }
 
     [Fact]
@@ -66,6 +69,29 @@ public sealed class ApiRateLimitTests : IAsyncLifetime
         var me = await alice.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/people/me", Ct);
         Assert.Equal("Alice 3", me!["displayName"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await UpdateProfileAsync(bob, "Bob")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TrustStatementWrites_HaveTheirOwnPerAccountBudget_AndReadsAreUnlimited()
+    {
+        var alice = await _app.CreatePersonAsync();
+        var client = await _app.CreateTokenClientAsync(alice);
+        var bob = await _app.CreatePersonAsync();
+
+        var allowed = new List<HttpStatusCode>();
+        foreach (var value in new[] { 0.25, 0.6 })
+        {
+            allowed.Add((await StateTrustAsync(client, bob.Handle, value)).StatusCode);
+        }
+
+        var refused = await StateTrustAsync(client, bob.Handle, 1);
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.OK], allowed);
+        await ApiProblemAssert.ProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        var mine = await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/trust/statements", Ct);
+        Assert.Equal(0.6, mine!["items"]![0]!["value"]!.GetValue<double>()); // the refused change did not happen
+        Assert.Equal(HttpStatusCode.OK, (await UpdateProfileAsync(client, "Alice")).StatusCode); // the general budget is apart
     }
 
     [Fact]
@@ -122,6 +148,9 @@ public sealed class ApiRateLimitTests : IAsyncLifetime
         // Other pages stay open.
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile/edit", Ct)).StatusCode);
     }
+
+    private static Task<HttpResponseMessage> StateTrustAsync(HttpClient client, string handle, double value) =>
+        client.PostAsJsonAsync("/api/v1/trust/statements", new { to = handle, value, visibility = "public" }, Ct);
 
     private static Task<HttpResponseMessage> UpdateProfileAsync(HttpClient client, string displayName) =>
         client.PutAsJsonAsync("/api/v1/people/me", new { displayName, bio = "", availability = "available", attentionBudget = 3 }, Ct);

@@ -9,7 +9,7 @@ namespace Rapport.Web.Tests.Api;
 
 /// <summary>
 /// "Private and missing answer identically": for every route that names something the caller may not see
-/// (applications, invitation links, host-only resources, other people's competences), the answer for an
+/// (applications, invitation links, host-only resources, other people's competences, trust statements), the answer for an
 /// existing-but-not-yours object is the answer for one that does not exist: same status, same headers, same
 /// bytes, except the trace id. Anything else would let a stranger probe which ids, slugs or handles exist.
 /// </summary>
@@ -67,6 +67,21 @@ public sealed class PrivateAndMissingTests(Apps apps)
             s => $"/api/v1/people/me/competences/{s.HostCompetenceId}", _ => $"/api/v1/people/me/competences/{long.MaxValue}"),
         new("LeaveCommunity, not a member", s => s.Stranger, HttpMethod.Delete,
             s => $"/api/v1/communities/{s.Open}/membership", _ => $"/api/v1/communities/{MissingSlug}/membership"),
+        new("GetTrustStatement, stranger, private", s => s.Stranger, HttpMethod.Get,
+            s => $"/api/v1/trust/statements/{s.PrivateStatementId}", _ => $"/api/v1/trust/statements/{Guid.NewGuid()}"),
+        new("GetTrustStatement, the subject of a private one", s => s.Member, HttpMethod.Get,
+            s => $"/api/v1/trust/statements/{s.PrivateStatementId}", _ => $"/api/v1/trust/statements/{Guid.NewGuid()}"),
+        new("GetTrustStatement, not in its community", s => s.Stranger, HttpMethod.Get,
+            s => $"/api/v1/trust/statements/{s.CommunityStatementId}", _ => $"/api/v1/trust/statements/{Guid.NewGuid()}"),
+        new("GetTrustStatementHistory, the subject of a public one", s => s.Member, HttpMethod.Get,
+            s => $"/api/v1/trust/statements/{s.PublicStatementId}/history", _ => $"/api/v1/trust/statements/{Guid.NewGuid()}/history"),
+        new("ChangeTrustStatement, the subject", s => s.Member, HttpMethod.Put,
+            s => $"/api/v1/trust/statements/{s.PublicStatementId}", _ => $"/api/v1/trust/statements/{Guid.NewGuid()}",
+            new JsonObject { ["value"] = 1, ["visibility"] = "public" }),
+        new("RevokeTrustStatement, stranger, private", s => s.Stranger, HttpMethod.Delete,
+            s => $"/api/v1/trust/statements/{s.PrivateStatementId}", _ => $"/api/v1/trust/statements/{Guid.NewGuid()}"),
+        new("RevokeTrustStatement, a member of its community", s => s.Member, HttpMethod.Delete,
+            s => $"/api/v1/trust/statements/{s.CommunityStatementId}", _ => $"/api/v1/trust/statements/{Guid.NewGuid()}"),
     ];
 
     public static TheoryData<DatabaseProvider, string> Cases()

@@ -15,7 +15,8 @@ internal sealed record Actor(TestPerson Person, HttpClient Client)
 /// <summary>
 /// A small world in which every API write has something to act on: a host with three communities (open,
 /// by application, by invitation) and a competence; a member of the open one; an applicant with a pending
-/// application; a stranger with nothing; a second host with a community of their own. Built through the API.
+/// application; a stranger with nothing; a second host with a community of their own; three statements of the host's
+/// about the member (public, shared with the open community, private). Built through the API.
 /// </summary>
 internal sealed class Scene
 {
@@ -33,6 +34,11 @@ internal sealed class Scene
     public required Guid InvitationId { get; init; }
     public required string InvitationSecret { get; init; }
     public required long HostCompetenceId { get; init; }
+
+    /// <summary>The host's statements about the member: public (on sailing), shared with the open community, private.</summary>
+    public required Guid PublicStatementId { get; init; }
+    public required Guid CommunityStatementId { get; init; }
+    public required Guid PrivateStatementId { get; init; }
 
     public static async Task<Scene> CreateAsync(RapportApp app)
     {
@@ -53,6 +59,16 @@ internal sealed class Scene
         var invited = await host.Client.PostJsonAsync($"/api/v1/communities/{byInvitation}/invitations", new { expiresInDays = 7, maxUses = 10 });
         var invitation = await ReadAsync(invited, HttpStatusCode.Created);
         var competence = await host.Client.PostJsonAsync("/api/v1/people/me/competences", new { topic = "sailing", context = "Baltic" });
+        var statements = new List<Guid>();
+        foreach (var body in new object[]
+        {
+            new { to = member.Handle, value = 0.6, topic = "sailing", visibility = "public", note = "Public note." },
+            new { to = member.Handle, value = 1.0, visibility = "community", community = open, note = "Community note." },
+            new { to = member.Handle, value = -1.0, topic = "knots", visibility = "private", note = "Private note." },
+        })
+        {
+            statements.Add((await ReadAsync(await host.Client.PostJsonAsync("/api/v1/trust/statements", body), HttpStatusCode.Created))["id"]!.GetValue<Guid>());
+        }
 
         return new Scene
         {
@@ -62,6 +78,9 @@ internal sealed class Scene
             InvitationId = invitation["link"]!["id"]!.GetValue<Guid>(),
             InvitationSecret = invitation["secret"]!.GetValue<string>(),
             HostCompetenceId = (await ReadAsync(competence, HttpStatusCode.Created))["id"]!.GetValue<long>(),
+            PublicStatementId = statements[0],
+            CommunityStatementId = statements[1],
+            PrivateStatementId = statements[2],
         };
     }
 

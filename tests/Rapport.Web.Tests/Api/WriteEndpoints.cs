@@ -87,6 +87,13 @@ internal static class WriteEndpointTable
             Limits: [Limit.Number("expiresInDays", 30), Limit.Number("maxUses", 1000)]),
         new("RevokeInvitationLink", HttpMethod.Delete, s => $"/api/v1/communities/{s.ByInvitation}/invitations/{s.InvitationId}", s => s.Host),
         new("AcceptInvitation", HttpMethod.Post, s => $"/api/v1/invitations/{s.InvitationSecret}/accept", s => s.Stranger),
+        new("StateTrust", HttpMethod.Post, _ => "/api/v1/trust/statements", s => s.Host,
+            s => new JsonObject { ["to"] = s.Stranger.Handle, ["value"] = 0.6, ["topic"] = "sailing", ["visibility"] = "public", ["note"] = "Good crew." },
+            Limits: [Limit.Text("to", 31), Limit.Number("value", 1), Limit.Text("topic", 60), Limit.Text("community", 40), Limit.Text("note", 2000)]),
+        new("ChangeTrustStatement", HttpMethod.Put, s => $"/api/v1/trust/statements/{s.PublicStatementId}", s => s.Host,
+            _ => new JsonObject { ["value"] = 0.25, ["visibility"] = "private", ["note"] = "Less sure now." },
+            Limits: [Limit.Number("value", 1), Limit.Text("community", 40), Limit.Text("note", 2000)]),
+        new("RevokeTrustStatement", HttpMethod.Delete, s => $"/api/v1/trust/statements/{s.PublicStatementId}", s => s.Host),
     ];
 
     public static WriteEndpoint Named(string name) => All.Single(e => e.Name == name);
