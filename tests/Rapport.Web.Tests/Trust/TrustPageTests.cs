@@ -375,6 +375,37 @@ public sealed class TrustPageTests(Apps apps)
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task WebOfTrust_WithoutScript_AddsWhomAPersonTrustsToThePictureTablesByAddress(DatabaseProvider provider)
+    {
+        var app = await apps.ForAsync(provider);
+        var ana = await app.CreatePersonAsync();
+        var ben = await app.CreatePersonAsync(displayName: "Ben Okafor");
+        var cleo = await app.CreatePersonAsync(displayName: "Cleo Park");
+        var dan = await app.CreatePersonAsync(displayName: "Dan Berg");
+        await app.StateAsync(ben, cleo, 0.6, "sailing");
+        await app.StateAsync(ben, dan, 1.0, "sailing", TrustVisibility.Private, note: "not for ana");
+        var browser = await app.CreateSignedInClientAsync(ana);
+
+        var before = new HtmlParser().ParseDocument(await PageAsync(browser, "/trust/web?topic=sailing"));
+        var after = new HtmlParser().ParseDocument(await PageAsync(browser, $"/trust/web?topic=sailing&expand={ben.Handle}&expand=nobody_by_that_name"));
+
+        Assert.Contains("not a ranking of people", before.QuerySelector("main .lede")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal([ana.Handle], before.QuerySelectorAll("#trust-picture-people tbody tr").Select(r => r.GetAttribute("data-handle")));
+        Assert.Equal(new[] { ana.Handle, ben.Handle, cleo.Handle }.Order(StringComparer.Ordinal),
+            after.QuerySelectorAll("#trust-picture-people tbody tr").Select(r => r.GetAttribute("data-handle")!).Order(StringComparer.Ordinal));
+        Assert.Equal([$"{ben.Handle}>{cleo.Handle}>sailing"], after.QuerySelectorAll("#trust-picture-statements tbody tr").Select(r => r.GetAttribute("data-edge")));
+        Assert.Contains("Shown", after.QuerySelector($"#trust-picture-people tr[data-handle='{ben.Handle}']")?.TextContent, StringComparison.Ordinal);
+        var expandCleo = after.QuerySelector($"#trust-picture-people tr[data-handle='{cleo.Handle}'] a[data-expand]")?.GetAttribute("href");
+        Assert.Equal($"/trust/web?topic=sailing&expand={ben.Handle}&expand={cleo.Handle}#picture", expandCleo);
+        var picture = after.QuerySelector("#trust-picture")!;
+        Assert.Equal("img", picture.GetAttribute("role"));
+        Assert.Equal("sailing", picture.GetAttribute("data-topic"));
+        Assert.Contains($"\"from\":\"{ben.Handle}\"", picture.GetAttribute("data-graph"), StringComparison.Ordinal);
+        Assert.DoesNotContain(dan.Handle, after.QuerySelector("main")!.InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task Profile_ShowsYourStatementsWithChangeLinks_LevelAndWhy(DatabaseProvider provider)
     {
         TrustEngine.SkipWhilePending();
