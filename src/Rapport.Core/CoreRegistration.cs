@@ -25,6 +25,7 @@ public static class CoreRegistration
         services.AddPeople();
         services.AddCommunities();
         services.AddTrust();
+        services.AddScoped<GetTrustNeighbourhood>(); // joins AddTrust when the trust pages are folded in
         services.AddDemo();
         services.AddScoped<GetHomeSummary>();
         return services;

@@ -31,6 +31,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 app.MapAccountEndpoints();
 app.MapPeopleApi();
+app.MapTrustNeighbourhood();
 app.MapCommunityApi();
 app.MapTrustApi();
 app.MapHealth();

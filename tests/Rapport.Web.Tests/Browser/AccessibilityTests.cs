@@ -12,8 +12,8 @@ public sealed class AccessibilityTests
 {
     private const int PhoneWidth = 375;
 
-    // Returns one line per problem; runs in the page.
-    private const string Audit = """
+    /// <summary>Returns one line per problem; runs in the page. Other browser tests audit the pages they reach with it.</summary>
+    internal const string Audit = """
         () => {
           const problems = [];
           const h1 = document.querySelectorAll('h1').length;
@@ -80,7 +80,57 @@ public sealed class AccessibilityTests
         var applicantPage = await SignedInPageAsync(browser, baseUrl, applicant);
         problems.AddRange(await VisitAsync(applicantPage, $"/communities/{slug}/apply"));
 
+        problems.AddRange(await TrustPagesAsync(hostPage, applicantPage, host, applicant));
+
         Assert.Empty(problems);
+    }
+
+    /// <summary>
+    /// The trust pages, with a statement stated through the form (after a bad submit). Pages that show computed trust
+    /// are visited before anyone states trust, and again after only once the trust engine is in this build.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> TrustPagesAsync(IPage hostPage, IPage applicantPage, TestPerson host, TestPerson applicant)
+    {
+        var problems = new List<string>();
+        foreach (var path in new[] { "/trust", "/trust/web", "/trust/web?topic=sailing" })
+        {
+            problems.AddRange(await VisitFoundAsync(hostPage, path));
+        }
+
+        problems.AddRange(await VisitFoundAsync(applicantPage, $"/people/{host.Handle}?topic=sailing"));
+
+        await hostPage.GotoAsync("/trust");
+        await hostPage.GetByLabel("Person (handle)").FillAsync("nobody_by_that_name");
+        await hostPage.GetByRole(AriaRole.Button, new() { Name = "State trust" }).ClickAsync();
+        await Assertions.Expect(hostPage.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        problems.AddRange(await CheckAsync(hostPage, "/trust after a bad submit"));
+        await hostPage.GetByLabel("Person (handle)").FillAsync(applicant.Handle);
+        await hostPage.GetByLabel("Topic (optional)").FillAsync("sailing");
+        await hostPage.GetByLabel("How much do you trust them?").SelectOptionAsync(new SelectOptionValue { Label = "Some: I trust them somewhat" });
+        await hostPage.GetByLabel("Note (optional)").FillAsync("Knows the *harbour*.");
+        await hostPage.GetByRole(AriaRole.Button, new() { Name = "State trust" }).ClickAsync();
+        await Assertions.Expect(hostPage.GetByRole(AriaRole.Status).First).ToContainTextAsync("saved");
+        var edit = await hostPage.GetByRole(AriaRole.Link, new() { Name = "Edit: trust in", Exact = false }).First.GetAttributeAsync("href");
+        var id = edit!.Split('/')[2];
+        foreach (var path in new[] { "/trust", "/trust?revoked=true", $"/trust/{id}/edit", $"/trust/{id}/history", $"/trust/{id}/revoke" })
+        {
+            problems.AddRange(await VisitFoundAsync(hostPage, path));
+        }
+
+        if (!Trust.TrustEngine.IsPending)
+        {
+            problems.AddRange(await VisitFoundAsync(hostPage, "/trust/web?topic=sailing"));
+            problems.AddRange(await VisitFoundAsync(hostPage, $"/people/{applicant.Handle}?topic=sailing"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Like <see cref="VisitAsync"/>, and the page must answer 200: an error page would pass the audit.</summary>
+    private static async Task<IReadOnlyList<string>> VisitFoundAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(path);
+        return response is { Status: 200 } ? await CheckAsync(page, path) : [$"{path}: answered {response?.Status}"];
     }
 
     private static async Task<IReadOnlyList<string>> VisitAsync(IPage page, string path)

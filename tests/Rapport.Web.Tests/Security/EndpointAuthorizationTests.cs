@@ -81,9 +81,11 @@ public sealed class EndpointAuthorizationTests(Apps apps)
     private static List<RouteEndpoint> Endpoints(RapportApp app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
-    // MapStaticAssets serves the fingerprinted files under wwwroot (css, favicon, framework js).
+    // MapStaticAssets serves the fingerprinted files under wwwroot (css, favicon, framework js), and the vendored
+    // libraries under wwwroot/lib, whose LICENSE and VERSION files have no extension.
     private static bool IsStaticAsset(string route) =>
         route.Contains('.', StringComparison.Ordinal) && !route.Contains('{', StringComparison.Ordinal)
+        || route.StartsWith("/lib/", StringComparison.Ordinal) && !route.Contains('{', StringComparison.Ordinal)
         || route.StartsWith("/_framework/", StringComparison.Ordinal)
         || route.StartsWith("/_content/", StringComparison.Ordinal);
 }
