@@ -8,7 +8,7 @@ namespace Rapport.Core.Trust;
 
 /// <summary>
 /// How much the viewer may trust one person, on a topic or in general: the viewer's own current statements about them
-/// (every topic) and the level the trust graph gives from the viewer's perspective (<see cref="TrustQueries.Level"/>:
+/// (every topic) and the level the trust graph gives from the viewer's perspective (<c>TrustQueries.Level</c>:
 /// the viewer's own statement on that topic when there is one, otherwise the strongest path). An unknown handle is NotFound.
 /// </summary>
 public sealed class GetTrustIn(RapportDbContext db, TrustGraphStore store, MarkdownRenderer markdown)
