@@ -128,10 +128,10 @@ public sealed class TrustQueryApiTests(Apps apps)
         Assert.Equal(HttpStatusCode.Created, (await scene.Member.Client.PostJsonAsync("/api/v1/trust/statements",
             new { to = cy.Handle, value = 0.6, topic = "sailing", visibility = "public" })).StatusCode);
 
-        var trustIn = await (await scene.Host.Client.GetAsync($"/api/v1/trust/{cy.Handle}?topic=sailing", Ct)).ReadAsync<TrustInResponse>();
-        var why = await (await scene.Host.Client.GetAsync($"/api/v1/trust/{cy.Handle}/why?topic=sailing", Ct)).ReadAsync<TrustExplanationResponse>();
-        var web = await (await scene.Host.Client.GetAsync("/api/v1/trust/web?topic=sailing&limit=10", Ct)).ReadAsync<WebOfTrustResponse>();
-        var strangers = await (await scene.Stranger.Client.GetAsync("/api/v1/trust/web", Ct)).ReadAsync<WebOfTrustResponse>();
+        var trustIn = await OkAsync<TrustInResponse>(scene.Host, $"/api/v1/trust/{cy.Handle}?topic=sailing");
+        var why = await OkAsync<TrustExplanationResponse>(scene.Host, $"/api/v1/trust/{cy.Handle}/why?topic=sailing");
+        var web = await OkAsync<WebOfTrustResponse>(scene.Host, "/api/v1/trust/web?topic=sailing&limit=10");
+        var strangers = await OkAsync<WebOfTrustResponse>(scene.Stranger, "/api/v1/trust/web");
 
         Assert.True(trustIn.Level > 0);
         Assert.Empty(trustIn.MyStatements);
@@ -139,5 +139,12 @@ public sealed class TrustQueryApiTests(Apps apps)
         Assert.Contains(web.People, p => p.Person.Handle == cy.Handle);
         Assert.Empty(strangers.People); // the stranger has stated nothing, so nothing is reachable
         await ApiProblemAssert.ProblemAsync(await scene.Host.Client.GetAsync("/api/v1/trust/web?limit=101", Ct), HttpStatusCode.BadRequest, "limit");
+    }
+
+    private static async Task<T> OkAsync<T>(Actor actor, string url)
+    {
+        var response = await actor.Client.GetAsync(url, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
+        return await response.ReadAsync<T>();
     }
 }
