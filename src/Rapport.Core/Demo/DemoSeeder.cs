@@ -79,8 +79,9 @@ public sealed class DemoSeeder(RapportDbContext db, UserManager<Account> users, 
     private async Task AddTrustAsync(List<TrustStatement> statements, CancellationToken cancellationToken)
     {
         var versions = statements.SelectMany(s => s.Versions.Select(v => (Statement: s, Version: v))).OrderBy(x => x.Version.At).ToList();
+        var now = time.GetUtcNow(); // when logged, which is now, whatever the (made-up) history says
         var first = await TrustChangeLog.AppendAsync(
-            db, versions.Select(x => TrustChangeLog.StatementChanged(x.Statement.FromId, x.Statement.ToId, x.Statement.Topic, x.Version.At)).ToList(),
+            db, versions.Select(x => TrustChangeLog.StatementChanged(x.Statement.FromId, x.Statement.ToId, x.Statement.Topic, now)).ToList(),
             cancellationToken);
         for (var i = 0; i < versions.Count; i++)
         {

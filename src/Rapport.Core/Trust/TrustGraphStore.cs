@@ -38,17 +38,31 @@ public sealed partial class TrustGraphStore(IServiceScopeFactory scopes, ILogger
     }
 
     /// <summary>Brings the graph up to the database's change log. Throws when the database or the engine fails.</summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    public Task RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(atLeast: null, cancellationToken);
+
+    /// <summary>As <see cref="RefreshAsync(CancellationToken)"/>; with <paramref name="atLeast"/>, nothing when a refresh that ran meanwhile got there.</summary>
+    private async Task RefreshAsync(long? atLeast, CancellationToken cancellationToken)
     {
         await _refresh.WaitAsync(cancellationToken);
         try
         {
+            if (atLeast is { } wanted && !_rebuild && _current is { } graph && graph.Version >= wanted)
+            {
+                return; // concurrent writers on this node: the refresh one of them ran took the others' changes too
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
-            var from = _rebuild ? null : _current;
-            _rebuild = true; // until this refresh succeeds
-            _current = await NextAsync(db, from, cancellationToken);
-            _rebuild = false;
+            try
+            {
+                _current = await NextAsync(db, _rebuild ? null : _current, cancellationToken);
+                _rebuild = false;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _rebuild = true; // a cancelled refresh applied nothing; a failed one may have met a bad batch, so start over
+                throw;
+            }
         }
         finally
         {
@@ -70,7 +84,7 @@ public sealed partial class TrustGraphStore(IServiceScopeFactory scopes, ILogger
 
         try
         {
-            await RefreshAsync(cancellationToken);
+            await RefreshAsync(sequence, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
