@@ -25,7 +25,6 @@ public static class CoreRegistration
         services.AddPeople();
         services.AddCommunities();
         services.AddTrust();
-        services.AddScoped<GetTrustNeighbourhood>(); // joins AddTrust when the trust pages are folded in
         services.AddDemo();
         services.AddScoped<GetHomeSummary>();
         return services;

@@ -31,7 +31,6 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 app.MapAccountEndpoints();
 app.MapPeopleApi();
-app.MapTrustNeighbourhood();
 app.MapCommunityApi();
 app.MapTrustApi();
 app.MapHealth();

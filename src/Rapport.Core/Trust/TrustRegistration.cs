@@ -24,6 +24,7 @@ public static class TrustRegistration
         services.AddScoped<GetTrustIn>();
         services.AddScoped<ExplainTrust>();
         services.AddScoped<GetWebOfTrust>();
+        services.AddScoped<GetTrustNeighbourhood>();
         return services;
     }
 

@@ -18,6 +18,7 @@ public static class TrustApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
         TrustStatementEndpoints.Map(trust);
         TrustQueryEndpoints.Map(trust, people);
+        TrustNeighbourhoodEndpoint.Map(trust);
         return endpoints;
     }
 }

@@ -121,3 +121,23 @@ public sealed record WebOfTrustResponse(string? Topic, IReadOnlyList<TrustedPers
     public static WebOfTrustResponse From(WebOfTrust w) => new(w.Topic,
         w.People.Select(p => new TrustedPersonResponse(TrustPersonResponse.From(p.Person), p.Score, TrustPathResponse.From(p.StrongestPath))).ToList());
 }
+
+/// <summary>A piece of the trust graph: people by handle, and the statements among them.</summary>
+public sealed record TrustNeighbourhoodDto(string Around, string? Topic, IReadOnlyList<TrustNodeDto> People, IReadOnlyList<TrustEdgeDto> Statements)
+{
+    internal static TrustNeighbourhoodDto From(TrustNeighbourhood neighbourhood)
+    {
+        var handles = neighbourhood.People.ToDictionary(p => p.Id, p => p.Handle);
+        return new(
+            neighbourhood.Around.Handle,
+            neighbourhood.Topic,
+            [.. neighbourhood.People.Select(p => new TrustNodeDto(p.Handle, p.DisplayName))],
+            [.. neighbourhood.Edges.Select(e => new TrustEdgeDto(handles[e.FromId], handles[e.ToId], e.Value, e.Level.Name, e.Topic))]);
+    }
+}
+
+/// <summary>A person in the picture.</summary>
+public sealed record TrustNodeDto(string Handle, string DisplayName);
+
+/// <summary>"From trusts To this much": <c>Level</c> is the named step nearest to <c>Value</c>; <c>Topic</c> null is general trust.</summary>
+public sealed record TrustEdgeDto(string From, string To, double Value, string Level, string? Topic);

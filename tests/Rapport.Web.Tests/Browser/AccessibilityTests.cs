@@ -117,11 +117,8 @@ public sealed class AccessibilityTests
             problems.AddRange(await VisitFoundAsync(hostPage, path));
         }
 
-        if (!Trust.TrustEngine.IsPending)
-        {
-            problems.AddRange(await VisitFoundAsync(hostPage, "/trust/web?topic=sailing"));
-            problems.AddRange(await VisitFoundAsync(hostPage, $"/people/{applicant.Handle}?topic=sailing"));
-        }
+        problems.AddRange(await VisitFoundAsync(hostPage, "/trust/web?topic=sailing"));
+        problems.AddRange(await VisitFoundAsync(hostPage, $"/people/{applicant.Handle}?topic=sailing"));
 
         return problems;
     }

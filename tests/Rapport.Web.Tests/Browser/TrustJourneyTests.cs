@@ -57,7 +57,6 @@ public sealed class TrustJourneyTests
         await Assertions.Expect(page.Locator("main table").GetByRole(AriaRole.Link, new() { Name = $"Ben Okafor {suffix}", Exact = true })).ToBeVisibleAsync();
 
         // From here the page shows trust computed by the engine.
-        TrustEngine.SkipWhilePending();
 
         // Her web of trust on sailing has Cleo, whom Ben trusts, with the path that explains it.
         await page.GetByRole(AriaRole.Link, new() { Name = "My web of trust" }).ClickAsync();

@@ -113,7 +113,7 @@ public sealed class TrustApiTests(Apps apps)
         (await (await actor.Client.GetAsync("/api/v1/trust/statements?includeRevoked=true&limit=100", Ct)).ReadObjectAsync()).ToJsonString();
 }
 
-/// <summary>The API's trust queries; they run the engine (TrustQueries), so they need its real bodies, not Contract.Pending.cs.</summary>
+/// <summary>The API's trust queries; they run the engine (TrustQueries).</summary>
 public sealed class TrustQueryApiTests(Apps apps)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

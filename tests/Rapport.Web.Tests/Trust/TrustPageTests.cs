@@ -408,7 +408,6 @@ public sealed class TrustPageTests(Apps apps)
     [ClassData(typeof(Providers))]
     public async Task Profile_ShowsYourStatementsWithChangeLinks_LevelAndWhy(DatabaseProvider provider)
     {
-        TrustEngine.SkipWhilePending();
         var app = await apps.ForAsync(provider);
         var ana = await app.CreatePersonAsync();
         var ben = await app.CreatePersonAsync(displayName: "Ben Okafor");
