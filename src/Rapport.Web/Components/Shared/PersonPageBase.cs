@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using Rapport.Web.Security;
 
-namespace Rapport.Web.Communities.Shared;
+namespace Rapport.Web.Components.Shared;
 
 /// <summary>
-/// What every community page does first: find the signed-in person, then load what the page shows. A page
+/// What every page of a signed-in person does first (communities, trust): find the signed-in person, then load what the page shows. A page
 /// that may not show something calls <see cref="ShowNotFound"/>, which answers exactly as a missing thing does.
 /// </summary>
-public abstract class CommunityPageBase : ComponentBase
+public abstract class PersonPageBase : ComponentBase
 {
     [CascadingParameter]
     public HttpContext HttpContext { get; set; } = default!;
