@@ -28,6 +28,12 @@ internal static class TrustReport
             return 0;
         }
 
+        if (what == "variants")
+        {
+            TrustVariants.Run(graphs);
+            return 0;
+        }
+
         if (what == "push")
         {
             PushProfile(args.Length > 2 ? args[2] : "bitcoin-otc");

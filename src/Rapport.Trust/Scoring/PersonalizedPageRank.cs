@@ -3,7 +3,8 @@ using Rapport.Trust.Graph;
 namespace Rapport.Trust.Scoring;
 
 /// <summary>
-/// Personalized PageRank from the viewer: forward push for the cheap and high tiers, power iteration for exact, then
+/// Personalized PageRank from the viewer: forward push for the cheap tier (and for any explicit residual threshold),
+/// PowerPush for the high tier, power iteration for exact, then
 /// one-step distrust and the best nodes. Rents a pooled workspace, so a steady-state query allocates nothing.
 /// </summary>
 internal static class PersonalizedPageRank
@@ -27,7 +28,7 @@ internal static class PersonalizedPageRank
         try
         {
             workspace.Prepare(view.NodeCount, exact, into.Length);
-            Scores(view, workspace, alpha, exact, threshold);
+            Scores(view, workspace, alpha, options.Tier, options.ResidualThreshold is null, threshold);
             OneStepDistrust.Apply(view, workspace.Score);
             return TopSelection.Select(workspace, view.Viewer, into);
         }
@@ -39,11 +40,15 @@ internal static class PersonalizedPageRank
     }
 
     /// <summary>PPR scores (before distrust) into <see cref="RankWorkspace.Score"/> of the touched nodes.</summary>
-    internal static void Scores(in PerspectiveView view, RankWorkspace workspace, float alpha, bool exact, float threshold)
+    internal static void Scores(in PerspectiveView view, RankWorkspace workspace, float alpha, PrecisionTier tier, bool tierDefault, float threshold)
     {
-        if (exact)
+        if (tier == PrecisionTier.Exact)
         {
             PowerIteration.Run(view, workspace, alpha);
+        }
+        else if (tier == PrecisionTier.High && tierDefault)
+        {
+            PowerPush.Run(view, workspace, alpha, PrecisionDefaults.HighResidualMass);
         }
         else
         {

@@ -19,6 +19,9 @@ internal sealed class RankWorkspace
 
     internal int[] Touched { get; private set; } = [];
 
+    /// <summary>PowerPush's residuals during global sweeps; all zero between queries.</summary>
+    internal float[] Residual { get; private set; } = [];
+
     internal int TouchedCount { get; set; }
 
     internal byte[] State { get; private set; } = [];
@@ -45,6 +48,9 @@ internal sealed class RankWorkspace
 
     internal long EdgeOperations { get; set; }
 
+    /// <summary>Global sweeps of the last PowerPush (diagnostics for benchmarks).</summary>
+    internal int Sweeps { get; set; }
+
     /// <summary>The selection heap of the best nodes.</summary>
     internal ScoredNode[] Heap { get; private set; } = [];
 
@@ -57,6 +63,7 @@ internal sealed class RankWorkspace
         {
             Score = new float[nodeCount];
             Push = new PushNode[nodeCount];
+            Residual = new float[nodeCount];
             Touched = new int[nodeCount + 1];
             State = new byte[nodeCount];
             Queue = new int[nodeCount + 1];
