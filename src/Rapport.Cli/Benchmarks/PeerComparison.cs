@@ -55,19 +55,35 @@ internal sealed class PeerComparison(TrustBenchSettings settings)
     }
 
     /// <summary>
-    /// Rapport personalized PageRank rows get <c>p50 / p50 of the fastest peer whose recall is not above theirs</c>
-    /// (below 1: Rapport is faster at equal or better recall); none when no peer qualifies.
+    /// Relates each Rapport personalized PageRank row to the peers two ways. <c>ratio_to_fastest_peer</c>: its p50 over
+    /// the p50 of the fastest peer whose recall is not above its own (Rapport at equal or better recall; below 1 means
+    /// Rapport is faster). <c>speedup_at_matched_recall</c>: the p50 of the fastest peer whose recall is at least its own,
+    /// over its p50 (above 1 means Rapport is faster at the accuracy it delivers). Either is null when no peer qualifies.
     /// </summary>
     public static IEnumerable<ResultRow> WithRatios(IEnumerable<ResultRow> rapportRows, IReadOnlyList<ResultRow> peerRows)
     {
         foreach (var row in rapportRows)
         {
-            var fastest = row is { Algorithm: "ppr", RecallAt10: { } recall }
-                ? peerRows.Where(p => p.RecallAt10 is { } peerRecall && peerRecall <= recall + 1e-9).MinBy(p => p.P50Microseconds)
-                : null;
-            yield return fastest is null || fastest.P50Microseconds <= 0
-                ? row
-                : row with { RatioToFastestPeer = Math.Round(row.P50Microseconds / fastest.P50Microseconds, 4), FastestPeer = $"{fastest.Engine} {fastest.Tier}" };
+            if (row is not { Algorithm: "ppr", RecallAt10: { } recall } || row.P50Microseconds <= 0)
+            {
+                yield return row;
+                continue;
+            }
+
+            var result = row;
+            var fastest = peerRows.Where(p => p.RecallAt10 is { } peerRecall && peerRecall <= recall + 1e-9).MinBy(p => p.P50Microseconds);
+            if (fastest is { P50Microseconds: > 0 })
+            {
+                result = result with { RatioToFastestPeer = Math.Round(row.P50Microseconds / fastest.P50Microseconds, 4), FastestPeer = $"{fastest.Engine} {fastest.Tier}" };
+            }
+
+            var matched = peerRows.Where(p => p.RecallAt10 is { } peerRecall && peerRecall >= recall - 1e-9).MinBy(p => p.P50Microseconds);
+            if (matched is not null)
+            {
+                result = result with { SpeedupAtMatchedRecall = Math.Round(matched.P50Microseconds / row.P50Microseconds, 4), MatchedPeer = $"{matched.Engine} {matched.Tier}" };
+            }
+
+            yield return result;
         }
     }
 

@@ -39,6 +39,8 @@ internal sealed record ResultRow
     [JsonPropertyName("allocated_bytes_per_query")] public required double? AllocatedBytesPerQuery { get; init; }
     [JsonPropertyName("ratio_to_fastest_peer")] public double? RatioToFastestPeer { get; init; }
     [JsonPropertyName("fastest_peer")] public string? FastestPeer { get; init; }
+    [JsonPropertyName("speedup_at_matched_recall")] public double? SpeedupAtMatchedRecall { get; init; }
+    [JsonPropertyName("matched_peer")] public string? MatchedPeer { get; init; }
     [JsonPropertyName("note")] public string? Note { get; init; }
 }
 

@@ -16,11 +16,12 @@ internal static class TrustBenchText
             (report.ReferenceAgreement is { } a ? Invariant($" {a.Peer} agrees with it at recall {a.RecallAt10:0.####} (worst query {a.WorstQueryRecall:0.##}, {a.Queries} queries).") : ""));
         await output.WriteLineAsync();
 
-        var table = new TextTable("engine", "algorithm", "tier", "queries", "p50 µs", "p99 µs", "recall@10", "bytes/query", "× fastest peer");
+        var table = new TextTable("engine", "algorithm", "tier", "queries", "p50 µs", "p99 µs", "recall@10", "bytes/query", "÷ fastest peer", "× faster at matched recall");
         foreach (var row in report.Results)
         {
             table.Add(row.Engine, row.Algorithm, row.Tier, row.Queries, row.P50Microseconds, row.P99Microseconds, row.RecallAt10, row.AllocatedBytesPerQuery,
-                row.RatioToFastestPeer is { } ratio ? Invariant($"{ratio:0.###} ({row.FastestPeer})") : null);
+                row.RatioToFastestPeer is { } ratio ? Invariant($"{ratio:0.###} ({row.FastestPeer})") : null,
+                row.SpeedupAtMatchedRecall is { } speedup ? Invariant($"{speedup:0.##} ({row.MatchedPeer})") : null);
         }
 
         await table.WriteAsync(output);
