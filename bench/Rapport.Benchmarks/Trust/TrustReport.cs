@@ -45,7 +45,7 @@ internal static class TrustReport
             // A dependent-free random-access loop over an L1/L2-resident array: the machine's floor per edge operation.
             var data = new float[8192];
             var index = new int[1 << 20];
-            var random = new PowerLawGraph.SplitMix(1);
+            var random = new Rapport.Trust.Graph.Synthetic.SeededRandom(1);
             for (var i = 0; i < index.Length; i++)
             {
                 index[i] = (int)(random.NextDouble() * data.Length);
@@ -93,9 +93,10 @@ internal static class TrustReport
 
     internal static (int NodeCount, StatementEdge[] Edges) Load(string graph) => graph switch
     {
-        "synthetic-100k" => (10_000, PowerLawGraph.Generate(10_000, 100_000, 7)),
-        "synthetic-1m" => (100_000, PowerLawGraph.Generate(100_000, 1_000_000, 7)),
-        "synthetic-10m" => (1_000_000, PowerLawGraph.Generate(1_000_000, 10_000_000, 7)),
+        "synthetic-100k" => (10_000, Rapport.Trust.Graph.Synthetic.PowerLawGraph.Generate(10_000, 100_000, 7)),
+        "synthetic-500k" => (75_879, Rapport.Trust.Graph.Synthetic.PowerLawGraph.Generate(75_879, 508_837, 7)),
+        "synthetic-1m" => (100_000, Rapport.Trust.Graph.Synthetic.PowerLawGraph.Generate(100_000, 1_000_000, 7)),
+        "synthetic-10m" => (1_000_000, Rapport.Trust.Graph.Synthetic.PowerLawGraph.Generate(1_000_000, 10_000_000, 7)),
         _ => TrustGraphs.Load(graph),
     };
 
@@ -196,7 +197,7 @@ internal static class TrustReport
 
     internal static int[] Viewers(DenseRows trust, int count)
     {
-        var random = new PowerLawGraph.SplitMix(42);
+        var random = new Rapport.Trust.Graph.Synthetic.SeededRandom(42);
         var viewers = new List<int>();
         var attempts = 0;
         while (viewers.Count < count && attempts++ < count * 1000)
@@ -289,15 +290,15 @@ internal static class TrustReport
     private static void Apply(int edgeCount)
     {
         var nodeCount = edgeCount / 10;
-        var edges = PowerLawGraph.Generate(nodeCount, edgeCount, 7);
+        var edges = Rapport.Trust.Graph.Synthetic.PowerLawGraph.Generate(nodeCount, edgeCount, 7);
         var clock = Stopwatch.StartNew();
         var snapshot = TrustSnapshot.Build(nodeCount, edges, 1);
         Console.WriteLine($"build {nodeCount:N0} nodes / {snapshot.EdgeCount:N0} edges: {clock.Elapsed.TotalMilliseconds:F0} ms; "
             + $"{snapshot.ArrayBytes() / (double)snapshot.EdgeCount:F2} B/edge overall");
 
         // 1M touched edges: 500k new statements, 400k changed values (some flipping sign or scope), 100k removals.
-        var random = new PowerLawGraph.SplitMix(99);
-        var fresh = PowerLawGraph.Generate(nodeCount, 500_000, 1234);
+        var random = new Rapport.Trust.Graph.Synthetic.SeededRandom(99);
+        var fresh = Rapport.Trust.Graph.Synthetic.PowerLawGraph.Generate(nodeCount, 500_000, 1234);
         var upserts = new List<StatementEdge>(fresh);
         for (var i = 0; i < 400_000; i++)
         {
