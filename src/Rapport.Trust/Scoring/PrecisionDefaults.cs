@@ -3,7 +3,7 @@ namespace Rapport.Trust.Scoring;
 /// <summary>
 /// The tiers' stopping rules, chosen from one grid measured on every graph (Bitcoin OTC and Alpha, Advogato, wiki-Vote,
 /// seeded power-law graphs) as the cheapest setting meeting the tier's mean top-10 recall on all of them; see
-/// docs/trust-engine-notes.md. Cheap: forward push at a per-degree residual threshold. High: PowerPush until the
+/// docs/trust-engine.md. Cheap: forward push at a per-degree residual threshold. High: PowerPush until the
 /// residual mass left (scaled as the estimates are) is at most <see cref="HighResidualMass"/>.
 /// </summary>
 internal static class PrecisionDefaults

@@ -42,7 +42,7 @@ public readonly record struct TrustHop(int From, int To, float Value, int Topic)
 /// <summary>A path from the viewer to a person; strength is the product of hop values (fallback hops discounted).</summary>
 public sealed record TrustPath(float Strength, IReadOnlyList<TrustHop> Hops);
 
-/// <summary>Options of a trust query; every default documented in docs/trust-engine-notes.md.</summary>
+/// <summary>Options of a trust query; every default documented in docs/trust-engine.md.</summary>
 public sealed record TrustQueryOptions
 {
     /// <summary>The defaults: personalized PageRank, high tier, topic fallback at half weight.</summary>
@@ -67,7 +67,7 @@ public sealed record TrustQueryOptions
     /// <summary>
     /// Forward push's residual threshold ε: a node is pushed while its residual is at least ε times its public out-degree
     /// (at least 1). <c>null</c> takes the tier's default: cheap = forward push at 5e-5; high = PowerPush, which stops
-    /// on the residual mass left (≤ 0.1) rather than on ε (docs/trust-engine-notes.md). Set, it runs forward push at ε
+    /// on the residual mass left (≤ 0.1) rather than on ε (docs/trust-engine.md). Set, it runs forward push at ε
     /// for the cheap and high tiers alike; the exact tier ignores it. Smaller is more precise and slower.
     /// </summary>
     public float? ResidualThreshold { get; init; }
