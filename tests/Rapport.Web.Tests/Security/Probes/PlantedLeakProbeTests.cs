@@ -28,7 +28,7 @@ public sealed class PlantedLeakProbeTests
     {
         await using var without = await W.CreateAsync(DatabaseProvider.Sqlite, WorldLevel.Public);
         await using var with = await W.CreateAsync(DatabaseProvider.Sqlite, WorldLevel.Private);
-        var probes = ProbeCatalog.Build(WebApplicationFactoryHandle.Of(with.App), ProbeDepth.Thin, PlantedRoutes);
+        var probes = ProbeCatalog.Build(EndpointTable.Of(with.App), ProbeDepth.Thin, PlantedRoutes);
 
         var answers = new List<WorldAnswers>();
         foreach (var world in new[] { without, with })

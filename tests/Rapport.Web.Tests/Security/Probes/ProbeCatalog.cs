@@ -61,7 +61,7 @@ internal static class ProbeCatalog
         ["DELETE /api/v1/me/sessions"] = "ends the caller's own sessions (the cookie client would be signed out)",
     };
 
-    public static IReadOnlyList<Probe> Build(WebApplicationFactoryHandle app, ProbeDepth depth, Func<string, bool>? routeFilter = null)
+    public static IReadOnlyList<Probe> Build(EndpointTable app, ProbeDepth depth, Func<string, bool>? routeFilter = null)
     {
         var probes = new List<Probe>();
         foreach (var endpoint in app.Endpoints)
@@ -315,10 +315,10 @@ internal static class ProbeCatalog
 }
 
 /// <summary>The app's route endpoints, read once.</summary>
-internal sealed class WebApplicationFactoryHandle(IServiceProvider services)
+internal sealed class EndpointTable(IServiceProvider services)
 {
     public IReadOnlyList<RouteEndpoint> Endpoints { get; } =
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
-    public static WebApplicationFactoryHandle Of(RapportApp app) => new(app.Services);
+    public static EndpointTable Of(RapportApp app) => new(app.Services);
 }

@@ -24,7 +24,10 @@ namespace Rapport.Web.Tests.Security.Probes;
 /// <item>the same again on a second host over the same databases, whose trust graph is read from scratch.</item>
 /// </list>
 /// The harness checks itself on every run: O's answers, scanned with a stranger's rules, must show canaries; C's member
-/// must see a difference once C's statements exist, and O once the private ones do.
+/// must see a difference once C's statements exist, and O once the private ones do (and <see cref="PlantedLeakProbeTests"/>
+/// plants leaks it must find). SQLite runs the full matrix; PostgreSQL a thinner one (fewer values per parameter, API
+/// through tokens only). Each run writes a report (counts, routes covered, every answer that differs between worlds)
+/// to <c>rapport-canary-probes-{provider}.txt</c> in the temp folder; RAPPORT_PROBE_ROUTES narrows the routes.
 /// </summary>
 public sealed class TrustCanaryProbeTests
 {
@@ -63,7 +66,7 @@ public sealed class TrustCanaryProbeTests
             }
 
             report.AppendLine($"Worlds seeded in {clock.Elapsed.TotalSeconds:F1} s.");
-            var probes = ProbeCatalog.Build(WebApplicationFactoryHandle.Of(worlds[2].App), depth, RouteFilter());
+            var probes = ProbeCatalog.Build(EndpointTable.Of(worlds[2].App), depth, RouteFilter());
             var requests = 0;
 
             // First host of each world: every probe.
@@ -91,7 +94,7 @@ public sealed class TrustCanaryProbeTests
             requests += await ControlsAsync(runners, findings);
 
             // A second host over each database: its graph is read from scratch instead of followed through the change log.
-            var graphProbes = ProbeCatalog.Build(WebApplicationFactoryHandle.Of(worlds[2].App), ProbeDepth.Thin, RouteFilter())
+            var graphProbes = ProbeCatalog.Build(EndpointTable.Of(worlds[2].App), ProbeDepth.Thin, RouteFilter())
                 .Where(p => ComputedFromGraph(p.Route)).ToList();
             var secondAnswers = new List<WorldAnswers>();
             var secondRunners = new List<ProbeRunner>();
