@@ -1,0 +1,349 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Core.Accounts;
+using Rapport.Core.People;
+using Rapport.Core.Persistence;
+using Rapport.Testing;
+using Rapport.Web.Tests.Communities;
+using Rapport.Web.Tests.Infrastructure;
+
+namespace Rapport.Web.Tests.Security.Probes;
+
+/// <summary>How much of the owner's hidden trust a world holds. Every world holds everything of the levels below it.</summary>
+internal enum WorldLevel
+{
+    /// <summary>Only public statements (and the same people, communities and memberships as the others).</summary>
+    Public = 0,
+
+    /// <summary>Plus the owner's statements shared with community C.</summary>
+    Community = 1,
+
+    /// <summary>Plus the owner's private, revoked, lapsed-community and once-private statements.</summary>
+    Private = 2,
+}
+
+/// <summary>One statement of the world: who states it, whom about, and which marker strings only its allowed readers may see.</summary>
+internal sealed record SeedStatement(string Label, string From, string To, double Value, string? Topic, string Visibility, string? Community, string Note)
+{
+    /// <summary>Canary strings of this statement (note, topic) that only its readers may ever receive.</summary>
+    public IEnumerable<string> Canaries => new[] { Note, Topic ?? "" }.Where(c => c.StartsWith(CanaryWorld.Marker, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// The world the canary probes run in, built the same way, with the same people (fixed ids and handles), communities
+/// and write order, at three levels (<see cref="WorldLevel"/>): what a level adds never changes the order of the rest.
+/// <list type="bullet">
+/// <item>O (<see cref="Owner"/>) makes private, community-only (C), revoked, lapsed (community D, then O leaves D) and
+/// once-private (history) statements about T, X, Y, P, N and Z, whose notes and topics carry canary strings.</item>
+/// <item>P trusts O publicly (so O's statements would reach P if they propagated), and trusts Y and Z equally
+/// (a tie: only a stable order keeps them in the same place).</item>
+/// <item>X is known to the trust graph only through O's private statement.</item>
+/// <item>M hosts C and D and trusts O publicly: C's statements reach M, D's lapsed one must not.</item>
+/// <item>N is in D, not in C; S is a stranger with nothing; A is the instance administrator.</item>
+/// </list>
+/// </summary>
+internal sealed class CanaryWorld : IAsyncDisposable
+{
+    /// <summary>Every canary starts with this, so a scan for it also finds markers nobody registered.</summary>
+    public const string Marker = "canary-7f3a";
+
+    public const string Owner = "olga_owner";
+    public const string Trustee = "tomas_trustee";
+    public const string Party = "pia_party";
+    public const string Stranger = "sam_stranger";
+    public const string Admin = "ada_admin";
+    public const string Member = "mika_member";
+    public const string NonMember = "noor_nonmember";
+    public const string Secret = "xena_secret";
+    public const string TieY = "yusuf_tie";
+    public const string TieZ = "zoe_tie";
+    public const string MissingHandle = "nobody_here_at_all";
+
+    public const string C = "harbour-circle";
+    public const string D = "dock-club";
+    public const string MissingSlug = "no-such-circle";
+
+    public const string MissingLabel = "missing";
+
+    /// <summary>The one id no world has; every "does it exist" probe also asks for it.</summary>
+    public static readonly Guid MissingId = Guid.Parse("019a0000-0000-7000-8000-00000000dead");
+
+    public static readonly string[] Handles = [Owner, Trustee, Party, Stranger, Admin, Member, NonMember, Secret, TieY, TieZ];
+
+    /// <summary>Who calls: everyone with a profile, and <see cref="Anonymous"/>.</summary>
+    public const string Anonymous = "anonymous";
+
+    public static readonly string[] Callers = [Anonymous, Stranger, Owner, Trustee, Party, Admin, Member, NonMember, Secret];
+
+    /// <summary>Callers who are not in C: nothing of O's hidden statements may change anything they see, at any level.</summary>
+    public static readonly string[] OutsideC = [Anonymous, Stranger, Trustee, Party, Admin, NonMember, Secret];
+
+    /// <summary>Topics and texts that are not secret (used by public statements, or once-private ones made public).</summary>
+    public const string PublicTopic = "sailing";
+    public const string HistoryTopic = "rowing";
+    public const string PublicNote = "control-note-sailing";
+    public const string HistoryPublicNote = "control-note-rowing";
+
+    public static readonly SeedStatement[] Statements =
+    [
+        new("p_o", Party, Owner, 1.0, null, "public", null, "Pia trusts Olga"),
+        new("o_y_priv", Owner, TieY, 0.6, null, "private", null, $"{Marker}-note-oy"),
+        new("p_z", Party, TieZ, 0.6, null, "public", null, ""),
+        new("p_y", Party, TieY, 0.6, null, "public", null, ""),
+        new("o_z_hist", Owner, TieZ, 0.25, HistoryTopic, "private", null, $"{Marker}-note-hist"),
+        new("o_t_sail", Owner, Trustee, 0.6, PublicTopic, "public", null, PublicNote),
+        new("o_t_priv_topic", Owner, Trustee, 1.0, $"{Marker}-topic-ot", "private", null, $"{Marker}-note-ot"),
+        new("o_t_priv_general", Owner, Trustee, -1.0, null, "private", null, $"{Marker}-note-otg"),
+        new("o_t_comm", Owner, Trustee, 0.6, $"{Marker}-ctopic-ot", "community", C, $"{Marker}-cnote-ot"),
+        new("o_x_priv", Owner, Secret, 1.0, $"{Marker}-topic-ox", "private", null, $"{Marker}-note-ox"),
+        new("t_p", Trustee, Party, 0.25, null, "public", null, ""),
+        new("m_o", Member, Owner, 0.6, null, "public", null, ""),
+        new("o_n_lapsed", Owner, NonMember, 0.6, $"{Marker}-ltopic-on", "community", D, $"{Marker}-lnote-on"),
+        new("o_p_comm", Owner, Party, 1.0, null, "community", C, $"{Marker}-cnote-op"),
+        new("n_o", NonMember, Owner, 0.25, null, "public", null, ""),
+        new("o_p_rev", Owner, Party, 0.6, $"{Marker}-topic-rev", "public", null, $"{Marker}-note-rev"),
+        new("a_p", Admin, Party, 0.6, null, "public", null, ""),
+    ];
+
+    /// <summary>Statements shared with C (seen by O and C's members, from <see cref="WorldLevel.Community"/> on).</summary>
+    public static readonly HashSet<string> CommunityLabels = ["o_t_comm", "o_p_comm"];
+
+    /// <summary>Statements only O may ever see (from <see cref="WorldLevel.Private"/> on); o_z_hist only as its history.</summary>
+    public static readonly HashSet<string> PrivateLabels = ["o_y_priv", "o_t_priv_topic", "o_t_priv_general", "o_x_priv", "o_n_lapsed", "o_p_rev"];
+
+    private CanaryWorld(RapportApp app, WorldLevel level)
+    {
+        App = app;
+        Level = level;
+    }
+
+    public RapportApp App { get; }
+
+    public WorldLevel Level { get; }
+
+    /// <summary>Statement label to its id in this world (only the statements this level holds).</summary>
+    public Dictionary<string, Guid> StatementIds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every id a probe answer may carry, to a stable name: people, communities and statements.</summary>
+    public Dictionary<Guid, string> Names { get; } = [];
+
+    public Dictionary<string, TestPerson> People { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Personal access token secrets, by handle.</summary>
+    public Dictionary<string, string> Tokens { get; } = new(StringComparer.Ordinal);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Whether this level holds <paramref name="label"/> (as a statement row; o_z_hist is in every world, public in the end).</summary>
+    public static bool Holds(WorldLevel level, string label) =>
+        PrivateLabels.Contains(label) ? level >= WorldLevel.Private
+        : CommunityLabels.Contains(label) ? level >= WorldLevel.Community
+        : true;
+
+    /// <summary>The id a probe uses for <paramref name="label"/>: the statement's, or (where this world lacks it) a fixed id nobody has.</summary>
+    public Guid IdOf(string label) =>
+        label == MissingLabel ? MissingId
+        : StatementIds.TryGetValue(label, out var id) ? id
+        : new Guid(MD5.HashData(Encoding.UTF8.GetBytes("absent:" + label)));
+
+    /// <summary>
+    /// Whether <paramref name="caller"/> may read <paramref name="label"/> as a statement (the visibility rule, restated as an
+    /// oracle for this world). <paramref name="authorOnly"/>: a route only the author may use (history, edit, revoke, change).
+    /// </summary>
+    public static bool MaySee(string caller, string label, bool authorOnly)
+    {
+        if (label == MissingLabel || caller == Anonymous)
+        {
+            return false;
+        }
+
+        var statement = Statements.Single(s => s.Label == label);
+        if (statement.From == caller)
+        {
+            return true;
+        }
+
+        if (authorOnly || PrivateLabels.Contains(label))
+        {
+            return false;
+        }
+
+        return !CommunityLabels.Contains(label) || caller == Member;
+    }
+
+    /// <summary>Canary strings <paramref name="caller"/> may receive: all of O's for O, C's for C's members, none for anyone else.</summary>
+    public static IReadOnlyList<string> AllowedCanaries(string caller) => caller switch
+    {
+        Owner => [.. Statements.Where(s => s.From == Owner).SelectMany(s => s.Canaries)],
+        Member => [.. Statements.Where(s => CommunityLabels.Contains(s.Label)).SelectMany(s => s.Canaries)],
+        _ => [],
+    };
+
+    /// <summary>Labels of statements whose ids <paramref name="caller"/> must never receive in this world.</summary>
+    public IEnumerable<string> ForbiddenIds(string caller) =>
+        StatementIds.Keys.Where(label => !MaySee(caller, label, authorOnly: false));
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+
+    public static async Task<CanaryWorld> CreateAsync(DatabaseProvider provider, WorldLevel level)
+    {
+        var app = await RapportApp.StartAsync(provider);
+        var world = new CanaryWorld(app, level);
+        await world.SeedAsync();
+        return world;
+    }
+
+    private async Task SeedAsync()
+    {
+        foreach (var handle in Handles)
+        {
+            var person = await CreatePersonAsync(handle);
+            People[handle] = person;
+            Names[person.Person.Id] = "person:" + handle;
+            Tokens[handle] = await TestPeople.CreateAccessTokenAsync(App.Services, person);
+        }
+
+        await MakeAdministratorAsync(People[Admin]);
+
+        using var clients = new ClientSet(App, Tokens);
+        // Load the graph before any statement, so every write reaches it through the change log, as on a running node.
+        Expect(await clients[Stranger].GetAsync("/api/v1/trust/web", Ct), HttpStatusCode.OK, "first graph load");
+
+        foreach (var (slug, name) in new[] { (C, "Harbour circle"), (D, "Dock club") })
+        {
+            Expect(await clients[Member].PostJsonAsync("/api/v1/communities", new
+            {
+                slug, name, description = "Boats.", norms = "Be kind.", membershipMode = "open", questions = Array.Empty<string>(),
+            }), HttpStatusCode.Created, "create " + slug);
+        }
+
+        Expect(await clients[Owner].PostJsonAsync($"/api/v1/communities/{C}/membership", new { }), HttpStatusCode.OK, "O joins C");
+        Expect(await clients[NonMember].PostJsonAsync($"/api/v1/communities/{D}/membership", new { }), HttpStatusCode.OK, "N joins D");
+        Expect(await clients[Owner].PostJsonAsync($"/api/v1/communities/{D}/membership", new { }), HttpStatusCode.OK, "O joins D");
+
+        foreach (var statement in Statements)
+        {
+            if (statement.Label == "o_z_hist" && Level < WorldLevel.Private)
+            {
+                continue; // stated, public, at the point where the private world makes it public
+            }
+
+            if (Holds(Level, statement.Label))
+            {
+                await StateAsync(clients[statement.From], statement);
+            }
+        }
+
+        if (Level >= WorldLevel.Private)
+        {
+            Expect(await clients[Owner].DeleteAsync($"/api/v1/trust/statements/{StatementIds["o_p_rev"]}", Ct), HttpStatusCode.NoContent, "revoke o_p_rev");
+            Expect(await clients[Owner].PutJsonAsync($"/api/v1/trust/statements/{StatementIds["o_z_hist"]}",
+                new { value = 0.25, visibility = "public", note = HistoryPublicNote }), HttpStatusCode.OK, "make o_z_hist public");
+        }
+        else
+        {
+            await StateAsync(clients[Owner], Statements.Single(s => s.Label == "o_z_hist") with { Visibility = "public", Note = HistoryPublicNote });
+        }
+
+        Expect(await clients[Owner].DeleteAsync($"/api/v1/communities/{D}/membership", Ct), HttpStatusCode.NoContent, "O leaves D");
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
+        foreach (var community in db.Communities.Select(c => new { c.Id, c.Slug }).ToList())
+        {
+            Names[community.Id] = "community:" + community.Slug;
+        }
+
+        foreach (var (label, id) in StatementIds)
+        {
+            Names[id] = "statement:" + label;
+        }
+    }
+
+    private async Task StateAsync(HttpClient client, SeedStatement statement)
+    {
+        var response = await client.PostJsonAsync("/api/v1/trust/statements", new
+        {
+            to = statement.To, value = statement.Value, topic = statement.Topic, visibility = statement.Visibility,
+            community = statement.Community, note = statement.Note,
+        });
+        Expect(response, HttpStatusCode.Created, "state " + statement.Label);
+        StatementIds[statement.Label] = (await response.ReadObjectAsync())["id"]!.GetValue<Guid>();
+    }
+
+    private Task<TestPerson> CreatePersonAsync(string handle) => CreateFixedPersonAsync(App, handle);
+
+    /// <summary>As <see cref="TestPeople.CreateAsync"/>, with ids fixed by handle so every world names the same people the same way.</summary>
+    public static async Task<TestPerson> CreateFixedPersonAsync(RapportApp app, string handle)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
+        var email = $"{handle}@example.test";
+        var account = new Account { Id = FixedId("account:" + handle).ToString(), UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(account, TestPeople.Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        var name = string.Join(' ', handle.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+        var person = new Person { Id = FixedId("person:" + handle), AccountId = account.Id, Handle = handle, DisplayName = name, JoinedAt = TimeProvider.System.GetUtcNow() };
+        db.People.Add(person);
+        await db.SaveChangesAsync(Ct);
+        return new TestPerson(person, account, email, TestPeople.Password);
+    }
+
+    private async Task MakeAdministratorAsync(TestPerson person)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        if (!await roles.RoleExistsAsync(Roles.Administrator))
+        {
+            Assert.True((await roles.CreateAsync(new IdentityRole(Roles.Administrator))).Succeeded);
+        }
+
+        var account = await users.FindByIdAsync(person.Account.Id);
+        Assert.True((await users.AddToRoleAsync(account!, Roles.Administrator)).Succeeded);
+    }
+
+    private static Guid FixedId(string seed) => new(MD5.HashData(Encoding.UTF8.GetBytes(seed)));
+
+    private static void Expect(HttpResponseMessage response, HttpStatusCode status, string step) =>
+        Assert.True(response.StatusCode == status, $"Canary world set-up, {step}: {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}");
+}
+
+/// <summary>Token clients by handle for one app (or a second host over the same database).</summary>
+internal sealed class ClientSet(WebApplicationFactory<Program> app, IReadOnlyDictionary<string, string> tokens) : IDisposable
+{
+    private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+
+    public HttpClient this[string handle]
+    {
+        get
+        {
+            if (!_clients.TryGetValue(handle, out var client))
+            {
+                client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+                if (handle != CanaryWorld.Anonymous)
+                {
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens[handle]);
+                }
+
+                _clients[handle] = client;
+            }
+
+            return client;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+    }
+}

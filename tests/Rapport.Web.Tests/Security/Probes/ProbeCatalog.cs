@@ -1,0 +1,324 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Web.Tests.Infrastructure;
+using W = Rapport.Web.Tests.Security.Probes.CanaryWorld;
+
+namespace Rapport.Web.Tests.Security.Probes;
+
+/// <summary>How one probe reaches the app: the caller's access token, their browser cookie, or nothing.</summary>
+internal enum ProbeClient
+{
+    Token,
+    Cookie,
+    Anonymous,
+}
+
+/// <summary>
+/// One request of the matrix. <see cref="Url"/> holds statement ids as <c>⟨label⟩</c>, resolved per world, so the same
+/// probe can be sent to every world and its answers compared. <see cref="AuthorOnly"/>: a route only a statement's
+/// author may use on it (history, edit, revoke, change, revoke by DELETE).
+/// </summary>
+internal sealed record Probe(string Caller, ProbeClient Client, string Method, string Route, string Url, string? Body, bool IsPage, bool AuthorOnly)
+{
+    public bool IsWrite => Method is not ("GET" or "HEAD");
+
+    public string Key => $"{Caller}|{Client}|{Method} {Url}|{Body}";
+
+    /// <summary>Statement labels in the URL.</summary>
+    public IEnumerable<string> Labels => System.Text.RegularExpressions.Regex.Matches(Url, "⟨([a-z_]+)⟩").Select(m => m.Groups[1].Value);
+
+    public override string ToString() => $"{Caller} ({Client}) {Method} {Url}{(Body is null ? "" : " body " + Body)}";
+}
+
+/// <summary>How many parameter values the matrix tries: everything (<see cref="Full"/>) or a thinner cut.</summary>
+internal enum ProbeDepth
+{
+    Thin,
+    Full,
+}
+
+/// <summary>
+/// Builds the probe matrix from the app's own endpoint table (<see cref="EndpointDataSource"/>), not a hand list: every
+/// route and page, every HTTP method it accepts, route parameters filled with the world's handles, slugs and statement
+/// ids (private ones included), and the query parameters each handler or page declares, tried one at a time over many
+/// values and in pairs over a few.
+/// </summary>
+internal static class ProbeCatalog
+{
+    /// <summary>Framework routes with nothing of ours behind them; static files are left out too.</summary>
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "{**path:file}" };
+
+    /// <summary>Writes that would succeed and change the world under the probes' feet, with why they are not sent.</summary>
+    public static readonly IReadOnlyDictionary<string, string> UnsentWrites = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["POST /api/v1/communities/{slug}/membership"] = "joins the community (a non-member would become a member)",
+        ["DELETE /api/v1/communities/{slug}/membership"] = "leaves the community",
+        ["DELETE /api/v1/me/sessions"] = "ends the caller's own sessions (the cookie client would be signed out)",
+    };
+
+    public static IReadOnlyList<Probe> Build(EndpointTable app, ProbeDepth depth, Func<string, bool>? routeFilter = null)
+    {
+        var probes = new List<Probe>();
+        foreach (var endpoint in app.Endpoints)
+        {
+            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (Skipped.Contains(endpoint.RoutePattern.RawText!) || IsStaticAsset(route) || (routeFilter is not null && !routeFilter(route)))
+            {
+                continue;
+            }
+
+            var component = endpoint.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type;
+            var handler = endpoint.Metadata.OfType<MethodInfo>().FirstOrDefault();
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var isPage = component is not null;
+            var isApi = route.StartsWith("/api/", StringComparison.Ordinal);
+            var query = QueryParameters(endpoint.RoutePattern, component, handler);
+            foreach (var method in methods.Distinct(StringComparer.Ordinal))
+            {
+                var write = method is not ("GET" or "HEAD");
+                if (write && UnsentWrites.ContainsKey($"{method} {route}"))
+                {
+                    continue;
+                }
+
+                var authorOnly = route.Contains("/trust/", StringComparison.Ordinal) && route.Contains("{id", StringComparison.OrdinalIgnoreCase)
+                    && (write || route.EndsWith("/history", StringComparison.Ordinal) || route.EndsWith("/edit", StringComparison.Ordinal) || route.EndsWith("/revoke", StringComparison.Ordinal));
+                foreach (var path in Fill(endpoint.RoutePattern, route, depth))
+                {
+                    var queries = write ? [""] : Variants(query, TrustRelevant(route) ? depth : ProbeDepth.Thin);
+                    foreach (var caller in W.Callers)
+                    {
+                        foreach (var q in queries.Select((text, index) => (text, index)))
+                        {
+                            var url = q.text.Length == 0 ? path : path + "?" + q.text;
+                            foreach (var body in write ? Bodies(route, method, isPage) : [null])
+                            {
+                                foreach (var client in Clients(caller, isPage, isApi, cookieToo: q.index == 0 && depth == ProbeDepth.Full))
+                                {
+                                    var probe = new Probe(caller, client, method, route, url, body, isPage, authorOnly);
+                                    if (write && WouldChangeOwnStatement(probe))
+                                    {
+                                        continue;
+                                    }
+
+                                    probes.Add(probe);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return probes;
+    }
+
+    /// <summary>Routes and methods covered, for the report.</summary>
+    public static IEnumerable<string> Covered(IEnumerable<Probe> probes) =>
+        probes.Select(p => $"{p.Method} {p.Route}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+    /// <summary>A write on a statement the caller wrote would change or revoke it (and the world with it).</summary>
+    private static bool WouldChangeOwnStatement(Probe probe) =>
+        probe.Labels.Any(label => label != W.MissingLabel && W.Statements.Single(s => s.Label == label).From == probe.Caller);
+
+    private static IEnumerable<ProbeClient> Clients(string caller, bool isPage, bool isApi, bool cookieToo)
+    {
+        if (caller == W.Anonymous)
+        {
+            yield return ProbeClient.Anonymous;
+            yield break;
+        }
+
+        if (isPage || !isApi)
+        {
+            yield return ProbeClient.Cookie;
+            yield break;
+        }
+
+        yield return ProbeClient.Token;
+        if (cookieToo)
+        {
+            yield return ProbeClient.Cookie; // the API also answers the browser's cookie; the same rules must hold
+        }
+    }
+
+    private static IEnumerable<string?> Bodies(string route, string method, bool isPage)
+    {
+        if (isPage)
+        {
+            yield return ""; // a form post without its antiforgery token
+            yield break;
+        }
+
+        if (method is "POST" or "PUT" or "PATCH")
+        {
+            // A change to a statement gets a body that would succeed for its author; everything else an empty object.
+            yield return route.StartsWith("/api/v1/trust/statements/{id", StringComparison.Ordinal)
+                ? """{"value":1,"visibility":"public","note":"mine now"}"""
+                : "{}";
+        }
+        else
+        {
+            yield return null;
+        }
+    }
+
+    /// <summary>Every filling of the route's parameters.</summary>
+    private static IEnumerable<string> Fill(RoutePattern pattern, string route, ProbeDepth depth)
+    {
+        IEnumerable<string> paths = [""];
+        foreach (var segment in pattern.PathSegments)
+        {
+            var choices = new List<string> { "" };
+            foreach (var part in segment.Parts)
+            {
+                var values = part switch
+                {
+                    RoutePatternLiteralPart literal => [literal.Content],
+                    RoutePatternSeparatorPart separator => [separator.Content],
+                    RoutePatternParameterPart parameter => RouteValues(parameter, route, depth),
+                    _ => throw new InvalidOperationException($"Unknown route part in {route}"),
+                };
+                choices = [.. choices.SelectMany(prefix => values.Select(v => prefix + v))];
+            }
+
+            paths = paths.SelectMany(prefix => choices.Select(c => prefix + "/" + c)).ToList();
+        }
+
+        return paths.Select(p => p.Length == 0 ? "/" : p).Distinct(StringComparer.Ordinal);
+    }
+
+    private static IReadOnlyList<string> RouteValues(RoutePatternParameterPart parameter, string route, ProbeDepth depth)
+    {
+        var name = parameter.Name.ToLowerInvariant();
+        var isGuid = parameter.ParameterPolicies.Any(p => p.Content == "guid");
+        var isLong = parameter.ParameterPolicies.Any(p => p.Content == "long");
+        var trust = route.Contains("trust", StringComparison.Ordinal);
+        return name switch
+        {
+            "id" when isGuid && trust => [.. W.Statements.Select(s => $"⟨{s.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
+            "id" when isGuid => [$"⟨{W.MissingLabel}⟩", "⟨o_t_priv_topic⟩", "⟨o_t_comm⟩"],
+            "id" when isLong => ["987654321"],
+            "id" => ["no-such-id"],
+            "handle" when route.Contains("/members/", StringComparison.Ordinal) => [W.Owner, W.Member, W.MissingHandle],
+            "handle" => depth == ProbeDepth.Full
+                ? [W.Owner, W.Trustee, W.Secret, W.TieY, W.Party, W.NonMember, W.MissingHandle, W.Owner.ToUpperInvariant()]
+                : [W.Owner, W.Trustee, W.Secret, W.TieY, W.MissingHandle],
+            "slug" => [W.C, W.D, W.MissingSlug],
+            "secret" => ["no-such-invitation-secret"],
+            "documentname" => ["v1"],
+            _ => throw new InvalidOperationException($"No probe values for route parameter {parameter.Name} in {route}: add some."),
+        };
+    }
+
+    /// <summary>The query parameters a page reads ([SupplyParameterFromQuery]) or a handler binds from the query string.</summary>
+    private static IReadOnlyList<string> QueryParameters(RoutePattern pattern, Type? component, MethodInfo? handler)
+    {
+        if (component is not null)
+        {
+            return component.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .Select(p => (p, attribute: p.GetCustomAttribute<SupplyParameterFromQueryAttribute>()))
+                .Where(x => x.attribute is not null)
+                .Select(x => x.attribute!.Name ?? x.p.Name)
+                .ToList();
+        }
+
+        if (handler is null)
+        {
+            return [];
+        }
+
+        var routeNames = pattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return handler.GetParameters()
+            .Where(p => !routeNames.Contains(p.Name!) && IsSimple(p.ParameterType)
+                && p.GetCustomAttribute<FromServicesAttribute>() is null && p.GetCustomAttribute<FromBodyAttribute>() is null
+                && p.GetCustomAttribute<FromFormAttribute>() is null && p.GetCustomAttribute<FromHeaderAttribute>() is null)
+            .Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name!)
+            .ToList();
+    }
+
+    private static bool IsSimple(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t == typeof(string) || t == typeof(int) || t == typeof(long) || t == typeof(bool) || t == typeof(Guid) || t == typeof(double)
+            || t == typeof(string[]) || t == typeof(int[]);
+    }
+
+    private static string[] Values(string name, bool full) => name.ToLowerInvariant() switch
+    {
+        "topic" => full
+            ? [W.PublicTopic, W.HistoryTopic, $"{W.Marker}-topic-ot", $"{W.Marker}-ctopic-ot", $"{W.Marker}-topic-ox", $"{W.Marker}-topic-rev",
+                $"{W.Marker}-ltopic-on", $"  {W.Marker.ToUpperInvariant()}-TOPIC-OT ", "no such topic"]
+            : [$"{W.Marker}-topic-ot", $"{W.Marker}-ctopic-ot", W.PublicTopic],
+        "about" or "around" => full
+            ? [W.Trustee, W.Secret, W.Owner, W.Party, W.TieY, W.NonMember, W.MissingHandle, "@" + W.Trustee.ToUpperInvariant()]
+            : [W.Trustee, W.Secret],
+        "expand" => full ? [W.Secret, W.Trustee, W.Owner, W.Party] : [W.Secret],
+        "includerevoked" or "revoked" => full ? ["true", "false"] : ["true"],
+        "limit" => full ? ["1", "2", "100", "0"] : ["1", "2"],
+        "offset" => full ? ["1", "2", "50", "-1"] : ["1"],
+        "q" => full ? ["canary", "7f3a", "olga", "note-ot", W.Trustee, ""] : ["canary"],
+        "done" => full ? ["saved", "revoked"] : [],
+        "page" => full ? ["2", "0"] : [],
+        "saved" or "stated" => full ? ["true"] : [],
+        _ => [],
+    };
+
+    /// <summary>Routes that read trust or people: the full value lists. Other routes (accounts, communities) get the short ones.</summary>
+    private static bool TrustRelevant(string route) =>
+        route.Contains("trust", StringComparison.OrdinalIgnoreCase) || route.StartsWith("/people", StringComparison.Ordinal)
+        || route.StartsWith("/api/v1/people", StringComparison.Ordinal);
+
+    /// <summary>No query; each parameter alone over many values; each pair of parameters over a few values each.</summary>
+    private static List<string> Variants(IReadOnlyList<string> parameters, ProbeDepth depth)
+    {
+        var variants = new List<string> { "" };
+        foreach (var p in parameters)
+        {
+            variants.AddRange(Values(p, full: depth == ProbeDepth.Full).Select(v => Pair(p, v)));
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            for (var j = i + 1; j < parameters.Count; j++)
+            {
+                foreach (var a in Values(parameters[i], full: false))
+                {
+                    foreach (var b in Values(parameters[j], full: false))
+                    {
+                        variants.Add(Pair(parameters[i], a) + "&" + Pair(parameters[j], b));
+                    }
+                }
+            }
+        }
+
+        if (parameters.Contains("expand", StringComparer.OrdinalIgnoreCase))
+        {
+            variants.Add($"expand={W.Secret}&expand={W.Trustee}&expand={W.Owner}&topic={W.Marker}-topic-ox");
+        }
+
+        return variants.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string Pair(string name, string value) => $"{name}={Uri.EscapeDataString(value)}";
+
+    private static bool IsStaticAsset(string route) =>
+        (route.Contains('.', StringComparison.Ordinal) && !route.Contains('{', StringComparison.Ordinal))
+        || (route.StartsWith("/lib/", StringComparison.Ordinal) && !route.Contains('{', StringComparison.Ordinal))
+        || route.StartsWith("/_framework/", StringComparison.Ordinal)
+        || route.StartsWith("/_content/", StringComparison.Ordinal);
+}
+
+/// <summary>The app's route endpoints, read once.</summary>
+internal sealed class EndpointTable(IServiceProvider services)
+{
+    public IReadOnlyList<RouteEndpoint> Endpoints { get; } =
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+    public static EndpointTable Of(RapportApp app) => new(app.Services);
+}
