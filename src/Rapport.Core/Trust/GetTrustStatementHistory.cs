@@ -27,8 +27,8 @@ public sealed class GetTrustStatementHistory(RapportDbContext db, MarkdownRender
 
         var view = (await db.ToViewsAsync(markdown, [statement], viewerId, cancellationToken))[0];
         var communities = await db.LoadCommunitiesAsync(statement.Versions.Select(v => v.CommunityId), cancellationToken);
-        var versions = statement.Versions.OrderBy(v => v.Sequence).Select(v => new TrustStatementVersionView(
-            v.Sequence, v.Event, v.Value, v.Visibility, v.CommunityId is { } c ? communities[c] : null, v.Note, markdown.ToSafeHtml(v.Note), v.At)).ToList();
+        var versions = statement.Versions.OrderBy(v => v.Sequence).Select((v, i) => new TrustStatementVersionView(
+            i + 1, v.Event, v.Value, v.Visibility, v.CommunityId is { } c ? communities[c] : null, v.Note, markdown.ToSafeHtml(v.Note), v.At)).ToList();
         return new TrustStatementHistory(view, versions);
     }
 }

@@ -1,5 +1,6 @@
 using Rapport.Core.Outcomes;
 using Rapport.Core.Persistence;
+using Rapport.Trust.Graph;
 using Rapport.Trust.Scoring;
 
 namespace Rapport.Core.Trust;
@@ -37,24 +38,41 @@ public sealed class GetWebOfTrust(RapportDbContext db, TrustGraphStore store)
         }
 
         var topicIndex = graph.TopicIndexOf(normalizedTopic);
-        var top = new ScoredNode[take];
-        var count = TrustQueries.Top(graph.Snapshot, perspective, topicIndex, TrustQueryOptions.Default, top);
-        var scored = top.AsSpan(0, count).ToArray();
-        var paths = scored.Take(PathsShown)
-            .Select(s => TrustQueries.Why(graph.Snapshot, perspective, topicIndex, s.Node, maxPaths: 1).FirstOrDefault())
-            .ToList();
-        var pathViews = await TrustPerspectives.ToViewsAsync(db, graph, paths, cancellationToken);
+        var scored = TopWithWholeTies(graph, perspective, topicIndex, take);
         var people = await Communities.CommunityProjections.LoadPeopleAsync(db, scored.Select(s => graph.PersonAt(s.Node)).ToList(), cancellationToken);
 
-        var trusted = new List<TrustedPerson>(count);
-        for (var i = 0; i < scored.Length; i++)
-        {
-            if (people.TryGetValue(graph.PersonAt(scored[i].Node), out var person)) // someone deleted since the graph's last refresh is left out
-            {
-                trusted.Add(new TrustedPerson(person, scored[i].Score, i < pathViews.Count ? pathViews[i] : null));
-            }
-        }
+        // Equal trust is ordered by handle, never by the engine's node numbers: those follow the order in which people
+        // first appeared in any statement, private ones included, so ordering or cutting ties by them would let a
+        // private statement move people in everyone else's list.
+        var ranked = scored
+            .Select(s => (s.Node, s.Score, Person: people.GetValueOrDefault(graph.PersonAt(s.Node)))) // someone deleted since the graph's last refresh is left out
+            .Where(r => r.Person is not null)
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Person!.Handle, StringComparer.Ordinal)
+            .Take(take)
+            .ToList();
+        var paths = ranked.Take(PathsShown)
+            .Select(r => TrustQueries.Why(graph.Snapshot, perspective, topicIndex, r.Node, maxPaths: 1).FirstOrDefault())
+            .ToList();
+        var pathViews = await TrustPerspectives.ToViewsAsync(db, graph, paths, cancellationToken);
+        var trusted = ranked.Select((r, i) => new TrustedPerson(r.Person!, r.Score, i < pathViews.Count ? pathViews[i] : null)).ToList();
 
         return new WebOfTrust(TrustProjections.TopicOrNull(normalizedTopic), trusted);
+    }
+
+    /// <summary>
+    /// The engine's best <paramref name="take"/>, widened until no one tied with the last of them is left out, so that
+    /// which of several equally trusted people make the cut is decided by their handles, not by node numbers.
+    /// </summary>
+    private static ScoredNode[] TopWithWholeTies(TrustGraph graph, Perspective perspective, int topicIndex, int take)
+    {
+        for (var capacity = take + 1; ; capacity *= 2)
+        {
+            var top = new ScoredNode[capacity];
+            var count = TrustQueries.Top(graph.Snapshot, perspective, topicIndex, TrustQueryOptions.Default, top);
+            if (count < capacity || top[count - 1].Score < top[take - 1].Score)
+            {
+                return top[..count];
+            }
+        }
     }
 }

@@ -33,11 +33,16 @@ public sealed class TrustGraph
     internal Guid PersonAt(int node) => node >= 0 && node < Snapshot.NodeCount ? _people[node] : Guid.Empty;
 
     /// <summary>
-    /// The engine's index of a normalized topic. A topic no statement has used yet has nothing specific to find, so it
-    /// is answered from general trust.
+    /// The engine's index of a normalized topic. A topic no statement in this graph uses gets an index no statement has,
+    /// so it is answered exactly as a topic whose statements the viewer cannot see: general trust at the fallback
+    /// discount. (Answering it as general trust would let a private or community statement, by merely naming a topic,
+    /// change what everyone else sees on it.)
     /// </summary>
     internal int TopicIndexOf(string topic) =>
-        _index.TryGetTopic(topic, out var index) && index < _topicCount ? index : TopicIndex.General;
+        _index.TryGetTopic(topic, out var index) && index < _topicCount ? index : TopicWithoutStatements;
+
+    /// <summary>An engine topic index no statement carries.</summary>
+    internal const int TopicWithoutStatements = int.MaxValue;
 
     /// <summary>The topic behind an engine index; null for general trust.</summary>
     internal string? TopicAt(int index) =>

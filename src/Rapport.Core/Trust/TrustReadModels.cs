@@ -36,9 +36,12 @@ public sealed record TrustStatementView(
 /// <summary>The answer to stating trust: the statement, and whether it is new (no statement for that person and topic before).</summary>
 public sealed record StatedTrust(TrustStatementView Statement, bool Created);
 
-/// <summary>One step of a statement's history, oldest first.</summary>
+/// <summary>
+/// One step of a statement's history, oldest first. <c>Version</c> counts this statement's own steps (1, 2, 3, …), not
+/// the instance-wide change log, whose gaps would reveal how many changes other people made in between.
+/// </summary>
 public sealed record TrustStatementVersionView(
-    long Sequence,
+    int Version,
     TrustStatementEvent Event,
     double Value,
     TrustVisibility Visibility,

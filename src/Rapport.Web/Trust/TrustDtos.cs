@@ -71,10 +71,10 @@ public sealed record TrustStatementResponse(
 }
 
 public sealed record TrustVersionResponse(
-    long Sequence, TrustStatementEvent Event, double Value, TrustVisibility Visibility, TrustCommunityResponse? Community, string Note, string NoteHtml, DateTimeOffset At)
+    int Version, TrustStatementEvent Event, double Value, TrustVisibility Visibility, TrustCommunityResponse? Community, string Note, string NoteHtml, DateTimeOffset At)
 {
     public static TrustVersionResponse From(TrustStatementVersionView v) =>
-        new(v.Sequence, v.Event, v.Value, v.Visibility, TrustCommunityResponse.From(v.Community), v.Note, v.NoteHtml, v.At);
+        new(v.Version, v.Event, v.Value, v.Visibility, TrustCommunityResponse.From(v.Community), v.Note, v.NoteHtml, v.At);
 }
 
 /// <summary>A statement and every version it went through, oldest first.</summary>
