@@ -18,6 +18,44 @@ internal static class TrustReport
     {
         var what = args.Length > 1 ? args[1] : "recall";
         var graphs = args.Length > 2 ? args[2..] : [.. TrustGraphs.RealNames, "synthetic-100k", "synthetic-1m"];
+        if (what == "alloc")
+        {
+            // Steady-state allocation of Top: warm up (tiered JIT included), then count bytes over many queries.
+            var (nodeCount, edges) = Load(graphs[0]);
+            var snapshot = TrustSnapshot.Build(nodeCount, edges, 1);
+            var viewers = Viewers(snapshot.PublicTrust, 100);
+            var into = new ScoredNode[10];
+            foreach (var tier in new[] { PrecisionTier.Cheap, PrecisionTier.High })
+            {
+                var options = TrustQueryOptions.Default with { Tier = tier };
+                for (var round = 0; round < 30; round++)
+                {
+                    foreach (var viewer in viewers)
+                    {
+                        TrustQueries.Top(snapshot, Perspective.Of(viewer), 0, options, into);
+                    }
+                }
+
+                Thread.Sleep(500);
+                for (var window = 0; window < 3; window++)
+                {
+                    var before = GC.GetAllocatedBytesForCurrentThread();
+                    for (var round = 0; round < 20; round++)
+                    {
+                        foreach (var viewer in viewers)
+                        {
+                            TrustQueries.Top(snapshot, Perspective.Of(viewer), 0, options, into);
+                        }
+                    }
+
+                    var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                    Console.WriteLine($"{graphs[0]} {tier}: {allocated} bytes over {20 * viewers.Length} queries (window {window + 1})");
+                }
+            }
+
+            return 0;
+        }
+
         if (what == "paths")
         {
             foreach (var graph in graphs)
@@ -325,5 +363,20 @@ internal static class TrustReport
 
         Console.WriteLine($"apply 1,000,000 changes (500k new, 400k changed, 100k removed) to {snapshot.EdgeCount:N0} edges: "
             + $"{string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} ms (median {Percentile(times, 0.5):F0} ms)");
+
+        // Small refreshes: every layer a delta touches is copied, so their cost is about the size of those layers.
+        foreach (var size in new[] { 1, 1_000 })
+        {
+            var small = upserts.GetRange(0, size).ToArray();
+            var smallTimes = new List<double>();
+            for (var round = 0; round < 5; round++)
+            {
+                clock.Restart();
+                GC.KeepAlive(snapshot.Apply(nodeCount, small, [], 2));
+                smallTimes.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine($"apply {size:N0} new statement(s): median {Percentile(smallTimes, 0.5):F1} ms");
+        }
     }
 }
