@@ -110,7 +110,7 @@ public sealed class BenchTrustCommandTests
             }
 
             Assert.Equal(JsonShape.Key(fastest).Replace(" ppr ", " ", StringComparison.Ordinal), row.GetProperty("fastest_peer").GetString());
-            Assert.Equal(row.GetProperty("p50_us").GetDouble() / fastest.GetProperty("p50_us").GetDouble(), row.GetProperty("ratio_to_fastest_peer").GetDouble(), 3);
+            Assert.Equal(Math.Round(row.GetProperty("p50_us").GetDouble() / fastest.GetProperty("p50_us").GetDouble(), 4), row.GetProperty("ratio_to_fastest_peer").GetDouble(), 1e-9);
         }
 
         // ... and to the fastest peer whose recall is at least its own, as a speed-up.
@@ -125,7 +125,7 @@ public sealed class BenchTrustCommandTests
             }
 
             Assert.Equal(JsonShape.Key(matched).Replace(" ppr ", " ", StringComparison.Ordinal), row.GetProperty("matched_peer").GetString());
-            Assert.Equal(matched.GetProperty("p50_us").GetDouble() / row.GetProperty("p50_us").GetDouble(), row.GetProperty("speedup_at_matched_recall").GetDouble(), 3);
+            Assert.Equal(Math.Round(matched.GetProperty("p50_us").GetDouble() / row.GetProperty("p50_us").GetDouble(), 4), row.GetProperty("speedup_at_matched_recall").GetDouble(), 1e-9);
         }
 
         Assert.NotEqual(JsonValueKind.Null, rapport[0].GetProperty("ratio_to_fastest_peer").ValueKind);
