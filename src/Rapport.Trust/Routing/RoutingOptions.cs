@@ -18,25 +18,25 @@ public sealed record RoutingOptions
     public double K1 { get; init; } = 1.2;
 
     /// <summary>BM25 length normalisation b in [0, 1].</summary>
-    public double B { get; init; } = 0.75;
+    public double B { get; init; } = 0.5;
 
     /// <summary>Share of text relevance in expertise E (the rest is the topic profile); in [0, 1].</summary>
-    public double TextShare { get; init; } = 0.5;
+    public double TextShare { get; init; } = 0;
 
     /// <summary>Work on a topic at which the topic match is half its maximum (n / (n + this)).</summary>
-    public double TopicSaturation { get; init; } = 1;
+    public double TopicSaturation { get; init; } = 4;
 
     /// <summary>Exponent of expertise in the product; 0 leaves it out.</summary>
     public double ExpertiseWeight { get; init; } = 1;
 
     /// <summary>Added to E before the exponent, so a person with no matching words is unlikely, not impossible.</summary>
-    public double ExpertiseFloor { get; init; } = 0.05;
+    public double ExpertiseFloor { get; init; } = 0.2;
 
     /// <summary>Exponent of trust closeness in the product; 0 leaves it out.</summary>
-    public double ClosenessWeight { get; init; } = 1;
+    public double ClosenessWeight { get; init; } = 0.5;
 
     /// <summary>Added to C before the exponent: how much a stranger (no trust path from the asker) keeps.</summary>
-    public double ClosenessFloor { get; init; } = 0.5;
+    public double ClosenessFloor { get; init; } = 0.25;
 
     /// <summary>C for every candidate when the asker's trust reaches none of them (a newcomer): closeness then ranks no one.</summary>
     public double NeutralCloseness { get; init; } = 1;
@@ -48,10 +48,10 @@ public sealed record RoutingOptions
     public double AvailabilityFloor { get; init; } = 0.05;
 
     /// <summary>Activity loses half its weight every this long.</summary>
-    public TimeSpan ActivityHalfLife { get; init; } = TimeSpan.FromDays(30);
+    public TimeSpan ActivityHalfLife { get; init; } = TimeSpan.FromDays(14);
 
     /// <summary>Decayed activity at which the activity part of A is one half (a / (a + this)).</summary>
-    public double ActivitySaturation { get; init; } = 2;
+    public double ActivitySaturation { get; init; } = 8;
 
     /// <summary>Prior answer rate of someone never invited (Beta prior mean).</summary>
     public double PriorAnswerRate { get; init; } = 0.5;

@@ -11,10 +11,10 @@ internal sealed record RoutingCase(SiteQuestion Question, RoutingSignals Signals
 {
     /// <summary>Replays <paramref name="site"/> once and builds a case for each of <paramref name="questions"/> that someone other than its asker answered.</summary>
     public static List<RoutingCase> Collect(
-        StackExchangeSite site, IReadOnlyList<SiteQuestion> questions, DateTimeOffset labelsBefore, EdgeDirection direction, RoutingOptions options,
+        StackExchangeSite site, IReadOnlyList<SiteQuestion> questions, DateTimeOffset labelsBefore, RoutingParameters parameters,
         CancellationToken cancellationToken)
     {
-        var replay = new SiteReplay(site, direction);
+        var replay = new SiteReplay(site, parameters.Direction, parameters.CommentEdgeWeight);
         var answers = site.Answers.ToLookup(a => a.QuestionId);
         var cases = new List<RoutingCase>();
         foreach (var question in questions.OrderBy(q => q.Created).ThenBy(q => q.Id))
@@ -30,7 +30,7 @@ internal sealed record RoutingCase(SiteQuestion Question, RoutingSignals Signals
             var accepted = answers[question.Id].FirstOrDefault(a => a.Id == question.AcceptedAnswerId && a.Created < labelsBefore && a.Owner != question.Owner);
             replay.AdvanceTo(question.Created);
             var request = new RoutingRequest(asker, question.Created, question.Text, question.Tags);
-            var signals = Router.Measure(replay.Sources, request, options);
+            var signals = Router.Measure(replay.Sources, request, parameters.Options);
             cases.Add(new RoutingCase(question, signals, [.. signals.Candidates.Select(c => replay.AnswersBy(c.Person))], answerers,
                 accepted is null ? null : replay.Node(accepted.Owner)));
         }

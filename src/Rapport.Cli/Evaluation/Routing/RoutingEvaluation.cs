@@ -36,9 +36,9 @@ internal sealed class RoutingEvaluation(TimeProvider time)
         var validation = ordered.GetRange((int)Math.Floor((1 - ValidationShare) * cut), cut - (int)Math.Floor((1 - ValidationShare) * cut));
         var test = ordered.GetRange(cut, ordered.Count - cut);
         var tuning = new RoutingTuning(site, validation, cutoff, cancellationToken);
-        var chosen = settings.Tune ? tuning.Run(RoutingParameters.Default) : RoutingParameters.Default;
+        var chosen = settings.Tune ? tuning.Run(RoutingTuning.Start) : RoutingParameters.Default;
 
-        var testCases = RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, chosen.Direction, chosen.Options, cancellationToken);
+        var testCases = RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, chosen, cancellationToken);
         if (testCases.Count == 0)
         {
             throw new CliException($"{site.Name}: no test question (after {cutoff:yyyy-MM-dd HH:mm:ss}) was answered by anyone but its asker; nothing to score.");
@@ -61,6 +61,8 @@ internal sealed class RoutingEvaluation(TimeProvider time)
             Ablations = Ablations(site, test, DateTimeOffset.MaxValue, chosen, testCases, cancellationToken),
             Validation = [.. Ablations(site, validation, cutoff, chosen, validationCases, cancellationToken).Prepend(RoutingMetrics.Measure(RoutingMethod.Rapport(chosen.Options), validationCases)),
                 .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, validationCases))],
+            Tuning = tuning.Steps,
+            Sensitivity = [.. tuning.Around(chosen)],
             Machine = MachineInfo.Current(time),
         };
     }
@@ -83,7 +85,7 @@ internal sealed class RoutingEvaluation(TimeProvider time)
         foreach (var direction in Enum.GetValues<EdgeDirection>().Where(d => d != chosen.Direction))
         {
             var other = chosen with { Direction = direction };
-            var otherCases = RoutingCase.Collect(site, questions, labelsBefore, direction, o, cancellationToken);
+            var otherCases = RoutingCase.Collect(site, questions, labelsBefore, other, cancellationToken);
             rows.Add(RoutingMetrics.Measure(RoutingMethod.Rapport(o, $"rapport edges {other.Values.Edges}"), otherCases));
         }
 

@@ -19,5 +19,7 @@ internal sealed record RoutingReport
     [JsonPropertyName("methods")] public required IReadOnlyList<RoutingMetrics> Methods { get; init; }
     [JsonPropertyName("ablations")] public required IReadOnlyList<RoutingMetrics> Ablations { get; init; }
     [JsonPropertyName("validation")] public required IReadOnlyList<RoutingMetrics> Validation { get; init; }
+    [JsonPropertyName("tuning")] public required IReadOnlyList<TuningStep> Tuning { get; init; }
+    [JsonPropertyName("sensitivity")] public required IReadOnlyList<TuningStep> Sensitivity { get; init; }
     [JsonPropertyName("machine")] public required MachineInfo Machine { get; init; }
 }

@@ -20,10 +20,10 @@ internal enum EdgeDirection
 /// <item>answer: the question's title and the answer's text to the answerer's document, the question's tags to their
 /// topic profile, activity 1, one interaction answerer → asker;</item>
 /// <item>comment: its text to the commenter's document (<see cref="CommentWeight"/>), activity at the same weight, one
-/// interaction commenter → post owner;</item>
+/// interaction commenter → post owner counting <c>commentEdgeWeight</c> of an answer's;</item>
 /// <item>accept vote (known from the day after its date): the question's tags again to the answerer's profile (credited work).</item>
 /// </list>
-/// The relationship graph is those interactions, weighted by count: a pair with n interactions states 1 − 2^−n.
+/// The relationship graph is those interactions, weighted by count: a pair with n (weighted) interactions states 1 − 2^−n.
 /// </summary>
 internal sealed class SiteReplay
 {
@@ -34,15 +34,17 @@ internal sealed class SiteReplay
     private readonly Dictionary<int, int> nodes = [];
     private readonly Dictionary<int, int> postOwners = [];
     private readonly Dictionary<int, SiteQuestion> questions = [];
-    private readonly Dictionary<(int From, int To), int> interactions = [];
+    private readonly Dictionary<(int From, int To), double> interactions = [];
     private readonly Dictionary<int, int> answerCounts = [];
     private readonly EdgeDirection direction;
+    private readonly double commentEdgeWeight;
     private int next;
     private TrustSnapshot? snapshot;
 
-    public SiteReplay(StackExchangeSite site, EdgeDirection direction)
+    public SiteReplay(StackExchangeSite site, EdgeDirection direction, double commentEdgeWeight)
     {
         this.direction = direction;
+        this.commentEdgeWeight = commentEdgeWeight;
         foreach (var user in site.Users.Order())
         {
             Node(user);
@@ -126,7 +128,7 @@ internal sealed class SiteReplay
         answerCounts[answerer] = answerCounts.GetValueOrDefault(answerer) + 1;
         if (question is not null)
         {
-            Interact(a.Owner, question.Owner);
+            Interact(a.Owner, question.Owner, 1);
         }
     }
 
@@ -135,13 +137,13 @@ internal sealed class SiteReplay
         var author = Node(c.Author);
         Expertise.AddText(author, c.Text, CommentWeight);
         Responsiveness.RecordActivity(author, c.Created, CommentWeight);
-        if (postOwners.TryGetValue(c.PostId, out var owner))
+        if (commentEdgeWeight > 0 && postOwners.TryGetValue(c.PostId, out var owner))
         {
-            Interact(c.Author, owner);
+            Interact(c.Author, owner, commentEdgeWeight);
         }
     }
 
-    private void Interact(int fromUser, int toUser)
+    private void Interact(int fromUser, int toUser, double weight)
     {
         if (fromUser == toUser)
         {
@@ -149,13 +151,13 @@ internal sealed class SiteReplay
         }
 
         var key = (Node(fromUser), Node(toUser));
-        interactions[key] = interactions.GetValueOrDefault(key) + 1;
+        interactions[key] = interactions.GetValueOrDefault(key) + weight;
         snapshot = null;
     }
 
     private IEnumerable<StatementEdge> Statements()
     {
-        var counts = new Dictionary<(int From, int To), int>();
+        var counts = new Dictionary<(int From, int To), double>();
         foreach (var ((from, to), n) in interactions)
         {
             if (direction != EdgeDirection.HelpedToHelper)
