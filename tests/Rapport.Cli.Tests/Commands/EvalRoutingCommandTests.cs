@@ -17,10 +17,7 @@ public sealed class EvalRoutingCommandTests
     [Fact]
     public async Task EvalRouting_RanksTheTopicExpertFirst_AndNeverSeesAnswersPostedAfterTheQuestion()
     {
-        using var directory = new TemporaryDirectory();
-        SmallSite.Write(directory.Path);
-
-        var result = await RapportCli.RunAsync("eval", "routing", "--site", directory.Path, "--json");
+        var result = await RunOnSmallSiteAsync("--json");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(result.Error);
@@ -49,10 +46,7 @@ public sealed class EvalRoutingCommandTests
     [Fact]
     public async Task EvalRouting_WithTune_ChoosesOnValidationAndRecordsEveryStep()
     {
-        using var directory = new TemporaryDirectory();
-        SmallSite.Write(directory.Path);
-
-        var result = await RapportCli.RunAsync("eval", "routing", "--site", directory.Path, "--tune", "--json");
+        var result = await RunOnSmallSiteAsync("--tune", "--json");
 
         Assert.Equal(0, result.ExitCode);
         var report = JsonShape.Parse(result.Output);
@@ -63,10 +57,7 @@ public sealed class EvalRoutingCommandTests
     [Fact]
     public async Task EvalRouting_WithoutJson_PrintsTables()
     {
-        using var directory = new TemporaryDirectory();
-        SmallSite.Write(directory.Path);
-
-        var result = await RapportCli.RunAsync("eval", "routing", "--site", directory.Path, "--split", "0.8");
+        var result = await RunOnSmallSiteAsync("--split", "0.8");
 
         Assert.Equal(0, result.ExitCode);
         var cells = result.Output.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
@@ -119,12 +110,16 @@ public sealed class EvalRoutingCommandTests
     [InlineData("0.01", "leaves no training or no test question")]
     public async Task EvalRouting_WithABadSplit_FailsWithOneLine(string split, string expected)
     {
-        using var directory = new TemporaryDirectory();
-        SmallSite.Write(directory.Path);
-
-        var result = await RapportCli.RunAsync("eval", "routing", "--site", directory.Path, "--split", split);
+        var result = await RunOnSmallSiteAsync("--split", split);
 
         RapportCli.AssertOneLineError(result, expected);
+    }
+
+    private static async Task<CliResult> RunOnSmallSiteAsync(params string[] options)
+    {
+        using var directory = new TemporaryDirectory();
+        SmallSite.Write(directory.Path);
+        return await RapportCli.RunAsync(["eval", "routing", "--site", directory.Path, .. options]);
     }
 
     /// <summary>
