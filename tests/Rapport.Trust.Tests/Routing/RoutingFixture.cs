@@ -33,6 +33,12 @@ internal sealed class RoutingFixture(int people)
         return this;
     }
 
+    public RoutingFixture TrustsPrivately(int from, int to, float value = 1)
+    {
+        edges.Add(new StatementEdge(from, to, value, TopicIndex.General, EdgeScope.Private));
+        return this;
+    }
+
     public RoutingSources Sources => new(Expertise, Responsiveness, TrustSnapshot.Build(people, [.. edges], 1));
 
     public static RoutingRequest Ask(int asker, string text, params string[] topics) => new(asker, Now, text, topics);

@@ -17,7 +17,7 @@ internal sealed record RoutingParameters(EdgeDirection Direction, double Comment
         Direction switch { EdgeDirection.HelperToHelped => "helper-to-helped", EdgeDirection.HelpedToHelper => "helped-to-helper", _ => "both" },
         CommentEdgeWeight, Options.K1, Options.B, Options.TextShare, Options.TopicSaturation, Options.ExpertiseWeight, Options.ExpertiseFloor, Options.ClosenessWeight,
         Options.ClosenessFloor, Options.AvailabilityWeight, Options.AvailabilityFloor, Options.ActivityHalfLife.TotalDays, Options.ActivitySaturation,
-        Options.DiversityPenalty, Options.DiversityDepth, Options.Trust.Alpha);
+        Options.DiversityPenalty, Options.DiversityDepth, Math.Round(Options.Trust.Alpha, 6));
 
     /// <summary>Everything that changes the measured evidence (the rest only re-weighs it).</summary>
     public (EdgeDirection, double, double, double, double, TimeSpan) MeasureKey => (Direction, CommentEdgeWeight, Options.K1, Options.B, Options.TopicSaturation, Options.ActivityHalfLife);
