@@ -1,0 +1,40 @@
+using Rapport.Trust.Routing;
+
+namespace Rapport.Cli.Evaluation.Routing;
+
+/// <summary>
+/// One question ready to rank: the router's evidence for every candidate active before it, each candidate's answer
+/// count so far (most-active), and the labels: who answered it (counting only answers posted before
+/// <c>labelsBefore</c>) and the accepted answerer.
+/// </summary>
+internal sealed record RoutingCase(SiteQuestion Question, RoutingSignals Signals, int[] AnswersSoFar, IReadOnlySet<int> Answerers, int? AcceptedAnswerer)
+{
+    /// <summary>Replays <paramref name="site"/> once and builds a case for each of <paramref name="questions"/> that someone other than its asker answered.</summary>
+    public static List<RoutingCase> Collect(
+        StackExchangeSite site, IReadOnlyList<SiteQuestion> questions, DateTimeOffset labelsBefore, RoutingParameters parameters,
+        CancellationToken cancellationToken)
+    {
+        var replay = new SiteReplay(site, parameters.Direction, parameters.CommentEdgeWeight);
+        var answers = site.Answers.ToLookup(a => a.QuestionId);
+        var cases = new List<RoutingCase>();
+        foreach (var question in questions.OrderBy(q => q.Created).ThenBy(q => q.Id))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var asker = replay.Node(question.Owner);
+            var answerers = answers[question.Id].Where(a => a.Created < labelsBefore && a.Owner != question.Owner).Select(a => replay.Node(a.Owner)).ToHashSet();
+            if (answerers.Count == 0)
+            {
+                continue;
+            }
+
+            var accepted = answers[question.Id].FirstOrDefault(a => a.Id == question.AcceptedAnswerId && a.Created < labelsBefore && a.Owner != question.Owner);
+            replay.AdvanceTo(question.Created);
+            var request = new RoutingRequest(asker, question.Created, question.Text, question.Tags);
+            var signals = Router.Measure(replay.Sources, request, parameters.Options);
+            cases.Add(new RoutingCase(question, signals, [.. signals.Candidates.Select(c => replay.AnswersBy(c.Person))], answerers,
+                accepted is null ? null : replay.Node(accepted.Owner)));
+        }
+
+        return cases;
+    }
+}

@@ -1,0 +1,176 @@
+using Rapport.Trust.Graph;
+using Rapport.Trust.Routing;
+
+namespace Rapport.Cli.Evaluation.Routing;
+
+/// <summary>Which way an interaction becomes a trust statement: as the brief draws it (helper → helped), backwards, or both.</summary>
+internal enum EdgeDirection
+{
+    HelperToHelped,
+    HelpedToHelper,
+    Both,
+}
+
+/// <summary>
+/// Replays a site in time order into the router's sources. <see cref="AdvanceTo"/> applies every event strictly before an
+/// instant and nothing after it, so what a question is ranked on never includes its own answers or anything later.
+/// What each event adds:
+/// <list type="bullet">
+/// <item>question: activity of the asker (<see cref="QuestionActivity"/>);</item>
+/// <item>answer: the question's title and the answer's text to the answerer's document, the question's tags to their
+/// topic profile, activity 1, one interaction answerer → asker;</item>
+/// <item>comment: its text to the commenter's document (<see cref="CommentWeight"/>), activity at the same weight, one
+/// interaction commenter → post owner counting <c>commentEdgeWeight</c> of an answer's;</item>
+/// <item>accept vote (known from the day after its date): the question's tags again to the answerer's profile (credited work).</item>
+/// </list>
+/// The relationship graph is those interactions, weighted by count: a pair with n (weighted) interactions states 1 − 2^−n.
+/// </summary>
+internal sealed class SiteReplay
+{
+    public const double CommentWeight = 0.5;
+    public const double QuestionActivity = 0.25;
+
+    private readonly List<(DateTimeOffset At, int Order, Action Apply)> events = [];
+    private readonly Dictionary<int, int> nodes = [];
+    private readonly Dictionary<int, int> postOwners = [];
+    private readonly Dictionary<int, SiteQuestion> questions = [];
+    private readonly Dictionary<(int From, int To), double> interactions = [];
+    private readonly Dictionary<int, int> answerCounts = [];
+    private readonly EdgeDirection direction;
+    private readonly double commentEdgeWeight;
+    private int next;
+    private TrustSnapshot? snapshot;
+
+    public SiteReplay(StackExchangeSite site, EdgeDirection direction, double commentEdgeWeight)
+    {
+        this.direction = direction;
+        this.commentEdgeWeight = commentEdgeWeight;
+        foreach (var user in site.Users.Order())
+        {
+            Node(user);
+        }
+
+        var answers = site.Answers.ToDictionary(a => a.Id);
+        foreach (var q in site.Questions)
+        {
+            questions[q.Id] = q;
+            events.Add((q.Created, 0, () => Posted(q)));
+        }
+
+        foreach (var a in site.Answers)
+        {
+            events.Add((a.Created, 1, () => Answered(a)));
+        }
+
+        foreach (var c in site.Comments)
+        {
+            events.Add((c.Created, 2, () => Commented(c)));
+        }
+
+        foreach (var accept in site.Accepts)
+        {
+            if (answers.TryGetValue(accept.AnswerId, out var answer) && questions.TryGetValue(answer.QuestionId, out var question))
+            {
+                events.Add((accept.KnownFrom, 3, () => Expertise.AddTopics(Node(answer.Owner), question.Tags)));
+            }
+        }
+
+        events.Sort((x, y) => x.At != y.At ? x.At.CompareTo(y.At) : x.Order.CompareTo(y.Order));
+    }
+
+    public ExpertiseIndex Expertise { get; } = new();
+
+    public ResponsivenessLog Responsiveness { get; } = new();
+
+    /// <summary>The relationship graph as it stands now, as trust statements in the replay's direction.</summary>
+    public TrustSnapshot Trust => snapshot ??= TrustSnapshot.Build(nodes.Count, [.. Statements()], next);
+
+    public RoutingSources Sources => new(Expertise, Responsiveness, Trust);
+
+    /// <summary>The dense node index of a site user id.</summary>
+    public int Node(int user)
+    {
+        if (!nodes.TryGetValue(user, out var node))
+        {
+            nodes[user] = node = nodes.Count;
+            snapshot = null;
+        }
+
+        return node;
+    }
+
+    /// <summary>Answers each person posted so far (the most-active baseline).</summary>
+    public int AnswersBy(int node) => answerCounts.GetValueOrDefault(node);
+
+    /// <summary>Applies every event strictly before <paramref name="at"/>; time only moves forward.</summary>
+    public void AdvanceTo(DateTimeOffset at)
+    {
+        while (next < events.Count && events[next].At < at)
+        {
+            events[next++].Apply();
+        }
+    }
+
+    private void Posted(SiteQuestion q)
+    {
+        postOwners[q.Id] = q.Owner;
+        Responsiveness.RecordActivity(Node(q.Owner), q.Created, QuestionActivity);
+    }
+
+    private void Answered(SiteAnswer a)
+    {
+        postOwners[a.Id] = a.Owner;
+        var answerer = Node(a.Owner);
+        var question = questions.GetValueOrDefault(a.QuestionId);
+        Expertise.AddText(answerer, $"{question?.Title}\n{a.Text}");
+        Expertise.AddTopics(answerer, question?.Tags ?? []);
+        Responsiveness.RecordActivity(answerer, a.Created);
+        answerCounts[answerer] = answerCounts.GetValueOrDefault(answerer) + 1;
+        if (question is not null)
+        {
+            Interact(a.Owner, question.Owner, 1);
+        }
+    }
+
+    private void Commented(SiteComment c)
+    {
+        var author = Node(c.Author);
+        Expertise.AddText(author, c.Text, CommentWeight);
+        Responsiveness.RecordActivity(author, c.Created, CommentWeight);
+        if (commentEdgeWeight > 0 && postOwners.TryGetValue(c.PostId, out var owner))
+        {
+            Interact(c.Author, owner, commentEdgeWeight);
+        }
+    }
+
+    private void Interact(int fromUser, int toUser, double weight)
+    {
+        if (fromUser == toUser)
+        {
+            return;
+        }
+
+        var key = (Node(fromUser), Node(toUser));
+        interactions[key] = interactions.GetValueOrDefault(key) + weight;
+        snapshot = null;
+    }
+
+    private IEnumerable<StatementEdge> Statements()
+    {
+        var counts = new Dictionary<(int From, int To), double>();
+        foreach (var ((from, to), n) in interactions)
+        {
+            if (direction != EdgeDirection.HelpedToHelper)
+            {
+                counts[(from, to)] = counts.GetValueOrDefault((from, to)) + n;
+            }
+
+            if (direction != EdgeDirection.HelperToHelped)
+            {
+                counts[(to, from)] = counts.GetValueOrDefault((to, from)) + n;
+            }
+        }
+
+        return counts.OrderBy(p => p.Key).Select(p => new StatementEdge(p.Key.From, p.Key.To, (float)(1 - Math.Pow(2, -p.Value)), TopicIndex.General, EdgeScope.Public));
+    }
+}
