@@ -10,5 +10,6 @@ internal static class EvalCommand
         new("eval", "Evaluate the trust engine's answers on public and synthetic graphs. See docs/benchmarks.md.")
         {
             EvalSybilCommand.Create(engine, time),
+            EvalRecsysCommand.Create(time),
         };
 }
