@@ -37,7 +37,7 @@ internal sealed partial class LatentFactorTrainer
 
     private void RatingSteps(Rating[] cell)
     {
-        var rate = options.LearningRate;
+        var rate = currentRate;
         foreach (var (u, j, value) in cell)
         {
             var pu = p.AsSpan(u * k, k);
@@ -68,7 +68,7 @@ internal sealed partial class LatentFactorTrainer
     private void TrustStepsOnUsers(int begin, int end)
     {
         Span<double> gradient = stackalloc double[k];
-        var rate = options.LearningRate;
+        var rate = currentRate;
         var lambda = options.TrustRegularization;
         for (var u = begin; u < end; u++)
         {
@@ -98,11 +98,14 @@ internal sealed partial class LatentFactorTrainer
         }
     }
 
-    // y_i gets Σ_{u rated i} |I_u|^-½ g_u from the ratings, and its regulariser once per rating of i.
+    // y_i gets Σ_{u rated i} |I_u|^-½ g_u from the ratings. Sequential SGD (the paper's, LibRec's) regularises every y_i of
+    // I_u at each of u's ratings, so y_i's regulariser counts Σ_{u rated i} |I_u| times per epoch; so it does here. It is
+    // applied implicitly (a proximal step, dividing by 1 + rate · λ_i · count), which cannot overshoot however popular
+    // the item; the explicit step diverges once rate · λ_i · count > 2.
     private void ImplicitStepsOnItems(int begin, int end)
     {
         Span<double> gradient = stackalloc double[k];
-        var rate = options.LearningRate;
+        var rate = currentRate;
         for (var i = begin; i < end; i++)
         {
             var raters = ratings.UsersOf(i);
@@ -112,8 +115,10 @@ internal sealed partial class LatentFactorTrainer
             }
 
             gradient.Clear();
+            double touches = 0;
             foreach (var u in raters)
             {
+                touches += ratings.UserDegree(u);
                 var scale = 1 / Math.Sqrt(ratings.UserDegree(u));
                 var gu = g.AsSpan(u * k, k);
                 for (var f = 0; f < k; f++)
@@ -123,20 +128,20 @@ internal sealed partial class LatentFactorTrainer
             }
 
             var yi = y.AsSpan(i * k, k);
-            var reg = itemReg[i] * raters.Length;
+            var shrink = 1 / (1 + rate * itemReg[i] * touches);
             for (var f = 0; f < k; f++)
             {
-                yi[f] -= rate * (gradient[f] + reg * yi[f]);
+                yi[f] = (yi[f] - rate * gradient[f]) * shrink;
             }
         }
     }
 
     // w_v gets, from each u who trusts v, |T_u|^-½ g_u (the ratings) and λ_t (w_v·p_u − 1) p_u (the trust term), and
-    // its regulariser λ |T⁺_v|^-½ once per such u.
+    // its regulariser λ |T⁺_v|^-½ once per rating of each such u (at least once), as sequential SGD would, proximally.
     private void TrustStepsOnTrustees(int begin, int end)
     {
         Span<double> gradient = stackalloc double[k];
-        var rate = options.LearningRate;
+        var rate = currentRate;
         var lambda = options.TrustRegularization;
         for (var v = begin; v < end; v++)
         {
@@ -148,8 +153,10 @@ internal sealed partial class LatentFactorTrainer
 
             var wv = w.AsSpan(v * k, k);
             gradient.Clear();
+            double touches = 0;
             foreach (var u in trustors)
             {
+                touches += Math.Max(1, ratings.UserDegree(u));
                 var pu = p.AsSpan(u * k, k);
                 var gu = g.AsSpan(u * k, k);
                 var scale = 1 / Math.Sqrt(trust.TrusteesOf(u).Length);
@@ -160,10 +167,11 @@ internal sealed partial class LatentFactorTrainer
                 }
             }
 
-            var reg = options.Regularization * (options.WeightedRegularization ? Math.Sqrt(trustors.Length) : trustors.Length);
+            var reg = options.Regularization * (options.WeightedRegularization ? 1 / Math.Sqrt(trustors.Length) : 1) * touches;
+            var shrink = 1 / (1 + rate * reg);
             for (var f = 0; f < k; f++)
             {
-                wv[f] -= rate * (gradient[f] + reg * wv[f]);
+                wv[f] = (wv[f] - rate * gradient[f]) * shrink;
             }
         }
     }

@@ -40,6 +40,7 @@ internal sealed partial class LatentFactorTrainer
     private readonly double[] itemReg;
     private readonly double[] itemBiasReg;
     private readonly bool useTrust;
+    private double currentRate;
 
     public LatentFactorTrainer(RatingMatrix ratings, TrustNetwork trust, LatentFactorOptions options)
     {
@@ -71,6 +72,7 @@ internal sealed partial class LatentFactorTrainer
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            currentRate = options.LearningRate * Math.Pow(options.LearningRateDecay, epoch);
             ComputeUserSums();
             Array.Clear(g);
             for (var stratum = 0; stratum < options.Blocks; stratum++)
