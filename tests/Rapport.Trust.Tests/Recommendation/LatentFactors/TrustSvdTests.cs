@@ -22,7 +22,7 @@ public sealed class TrustSvdTests
     public void OneEpoch_MovesEachBiasByOneStepAgainstTheError()
     {
         // (0, 0): e = 3 − 4 = −1, so b_u0 = b_i0 = 0 − 0.1 · (−1 + 0.5 · 0) = 0.1; (1, 1): e = +1, b_u1 = b_i1 = −0.1.
-        var model = TrustSvd.Train(TwoRatings, TrustNetwork.None(3), BiasesOnly);
+        var model = TrustSvd.Train(TwoRatings, TrustNetwork.None(3), BiasesOnly, TestContext.Current.CancellationToken);
 
         Assert.Equal(3.2, model.Predict(0, 0)!.Value, 12);
         Assert.Equal(2.8, model.Predict(1, 1)!.Value, 12);
@@ -33,7 +33,7 @@ public sealed class TrustSvdTests
     public void SecondEpoch_UsesTheDecayedRateAndTheWeightedRegulariser()
     {
         // Epoch 2 at rate 0.05: e = 3.2 − 4 = −0.8 and λ_b / √1 = 0.5, so b = 0.1 − 0.05 · (−0.8 + 0.5 · 0.1) = 0.1375.
-        var model = TrustSvd.Train(TwoRatings, TrustNetwork.None(3), BiasesOnly with { Epochs = 2 });
+        var model = TrustSvd.Train(TwoRatings, TrustNetwork.None(3), BiasesOnly with { Epochs = 2 }, TestContext.Current.CancellationToken);
 
         Assert.Equal(3 + 2 * 0.1375, model.Predict(0, 0)!.Value, 12);
     }
@@ -41,7 +41,7 @@ public sealed class TrustSvdTests
     [Fact]
     public void AUserWithNoRatingsAndNoTrust_GetsTheMeanPlusTheItemBias()
     {
-        var model = TrustSvd.Train(TwoRatings, TrustNetwork.None(3), BiasesOnly with { InitialScale = 0.1, Factors = 4 });
+        var model = TrustSvd.Train(TwoRatings, TrustNetwork.None(3), BiasesOnly with { InitialScale = 0.1, Factors = 4 }, TestContext.Current.CancellationToken);
 
         Assert.Equal(3 + model.ItemBias[0], model.Predict(2, 0)!.Value, 12);
         Assert.Equal(0, model.UserBias[2]);
@@ -62,9 +62,9 @@ public sealed class TrustSvdTests
         var (ratings, trust) = RatingsBuilder.Random(60, 40, 12, seed: 3);
         var options = new LatentFactorOptions { Factors = 8, Epochs = 5 };
 
-        var first = Predictions(TrustSvd.Train(ratings, trust, options));
-        var again = Predictions(TrustSvd.Train(ratings, trust, options));
-        var other = Predictions(TrustSvd.Train(ratings, trust, options with { Seed = 2 }));
+        var first = Predictions(TrustSvd.Train(ratings, trust, options, TestContext.Current.CancellationToken));
+        var again = Predictions(TrustSvd.Train(ratings, trust, options, TestContext.Current.CancellationToken));
+        var other = Predictions(TrustSvd.Train(ratings, trust, options with { Seed = 2 }, TestContext.Current.CancellationToken));
 
         Assert.Equal(first, again);
         Assert.NotEqual(first, other);
@@ -79,8 +79,8 @@ public sealed class TrustSvdTests
         var trusting = TrustNetwork.Build(61, [(60, 0), (60, 1), (60, 2)]);
         var options = new LatentFactorOptions { Factors = 8, Epochs = 20 };
 
-        var cold = TrustSvd.Train(withNewcomer, TrustNetwork.None(61), options).Predict(60, 5);
-        var trusted = TrustSvd.Train(withNewcomer, trusting, options).Predict(60, 5);
+        var cold = TrustSvd.Train(withNewcomer, TrustNetwork.None(61), options, TestContext.Current.CancellationToken).Predict(60, 5);
+        var trusted = TrustSvd.Train(withNewcomer, trusting, options, TestContext.Current.CancellationToken).Predict(60, 5);
 
         Assert.NotEqual(cold, trusted);
     }
@@ -90,7 +90,7 @@ public sealed class TrustSvdTests
     {
         var (ratings, _) = RatingsBuilder.Random(60, 40, 12, seed: 3);
 
-        var model = SvdPlusPlus.Train(ratings, LatentFactorOptions.SvdPlusPlusDefaults with { Epochs = 30, Factors = 8 });
+        var model = SvdPlusPlus.Train(ratings, LatentFactorOptions.SvdPlusPlusDefaults with { Epochs = 30, Factors = 8 }, TestContext.Current.CancellationToken);
 
         Assert.True(TrainingRmse(model, ratings) < TrainingRmse(Baselines.GlobalAverage(ratings), ratings) - 0.1);
     }
