@@ -15,19 +15,7 @@ public static class CrossValidation
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var random = new SeededRandom(SeededRandom.Derive(seed, FoldPurpose));
-        var order = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-
-        for (var i = count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
+        var order = Permutations.Of(count, new SeededRandom(SeededRandom.Derive(seed, FoldPurpose)));
         var fold = new int[count];
         for (var rank = 0; rank < count; rank++)
         {

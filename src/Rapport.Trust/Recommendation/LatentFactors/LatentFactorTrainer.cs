@@ -154,9 +154,9 @@ internal sealed partial class LatentFactorTrainer
     {
         var random = new SeededRandom(SeededRandom.Derive(options.Seed, SchedulePurpose));
         var blocks = options.Blocks;
-        var userOrder = Permutation(ratings.UserCount, random);
+        var userOrder = Permutations.Of(ratings.UserCount, random);
         var itemBlock = new int[ratings.ItemCount];
-        var itemOrder = Permutation(ratings.ItemCount, random);
+        var itemOrder = Permutations.Of(ratings.ItemCount, random);
         for (var rank = 0; rank < itemOrder.Length; rank++)
         {
             itemBlock[itemOrder[rank]] = rank % blocks;
@@ -173,30 +173,13 @@ internal sealed partial class LatentFactorTrainer
             var u = userOrder[rank];
             var items = ratings.ItemsOf(u);
             var values = ratings.ValuesOfUser(u);
-            foreach (var at in Permutation(items.Length, random))
+            foreach (var at in Permutations.Of(items.Length, random))
             {
                 lists[rank % blocks * blocks + itemBlock[items[at]]].Add(new Rating(u, items[at], values[at]));
             }
         }
 
         return [.. lists.Select(l => l.ToArray())];
-    }
-
-    private static int[] Permutation(int count, SeededRandom random)
-    {
-        var order = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-
-        for (var i = count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
-        return order;
     }
 
     // Disjoint index ranges in parallel; each index is written by exactly one range, so the order does not matter.
