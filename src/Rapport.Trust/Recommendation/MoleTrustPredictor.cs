@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Rapport.Trust.Graph;
 using Rapport.Trust.Propagation;
 
@@ -59,7 +60,7 @@ public sealed class MoleTrustPredictor : IRatingPredictor
         }
 
         var span = Math.Max(training.Max - training.Min, 1e-9);
-        return TrustWeightedRating.Predict(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer), span)?.Rating;
+        return TrustWeightedRating.Predict(CollectionsMarshal.AsSpan(buffer), span)?.Rating;
     }
 
     private void Propagate(int user)

@@ -103,16 +103,6 @@ public sealed class RatingMatrix
     /// <summary>Number of ratings of <paramref name="item"/>.</summary>
     public int ItemDegree(int item) => itemStart[item + 1] - itemStart[item];
 
-    /// <summary>Position of the rating (user, item) in the by-user rows, or -1.</summary>
-    internal int Find(int user, int item)
-    {
-        var at = ItemsOf(user).BinarySearch(item);
-        return at >= 0 ? userStart[user] + at : -1;
-    }
-
-    /// <summary>Offset of <paramref name="user"/>'s row in the by-user arrays.</summary>
-    internal int RowStart(int user) => userStart[user];
-
     // Counting sort into rows, then each row sorted by column so lookups can binary-search.
     private static (int[] Start, int[] Columns, float[] Values) Rows(int rowCount, ReadOnlySpan<Rating> ratings, bool byUser)
     {

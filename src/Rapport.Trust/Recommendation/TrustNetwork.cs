@@ -61,7 +61,10 @@ public sealed class TrustNetwork
     /// <summary>Who trusts <paramref name="user"/>, ascending.</summary>
     public ReadOnlySpan<int> TrustorsOf(int user) => trustors.AsSpan(inStart[user], inStart[user + 1] - inStart[user]);
 
-    /// <summary>The network as a trust-engine snapshot (public, general statements of value 1), built once.</summary>
+    /// <summary>
+    /// The network as a trust-engine snapshot (public, general statements of value 1), built on first use. Two threads
+    /// racing here may each build one; both are equal and either is kept.
+    /// </summary>
     internal TrustSnapshot Snapshot => snapshot ??= BuildSnapshot();
 
     private TrustSnapshot BuildSnapshot()
