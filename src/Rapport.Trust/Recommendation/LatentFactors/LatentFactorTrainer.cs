@@ -18,7 +18,7 @@ namespace Rapport.Trust.Recommendation.LatentFactors;
 /// </summary>
 internal sealed partial class LatentFactorTrainer
 {
-    private const ulong InitPurpose = 0x1A7E47;
+    internal const ulong InitPurpose = 0x1A7E47;
     private const ulong SchedulePurpose = 0x5C4ED;
 
     private readonly RatingMatrix ratings;

@@ -1,3 +1,4 @@
+using Rapport.Trust.Graph.Synthetic;
 using Rapport.Trust.Recommendation;
 using Rapport.Trust.Recommendation.LatentFactors;
 
@@ -36,6 +37,34 @@ public sealed class TrustSvdTests
         var model = TrustSvd.Train(TwoRatings, TrustNetwork.None(3), BiasesOnly with { Epochs = 2 }, TestContext.Current.CancellationToken);
 
         Assert.Equal(3 + 2 * 0.1375, model.Predict(0, 0)!.Value, 12);
+    }
+
+    [Fact]
+    public void OneEpoch_OnOneRating_TakesTheHandDerivedStepOnFactorsAndImplicitFeedback()
+    {
+        // One user, one item, r = 4 = μ, one factor. The initial draws, in the trainer's order: p (user 0), w (user 0,
+        // drawn but 0: nobody trusts them), q (item 0), y (item 0), each N(0, 0.1²) by Box–Muller.
+        var random = new SeededRandom(SeededRandom.Derive(1, LatentFactorTrainer.InitPurpose));
+        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()) * 0.1;
+        var (p0, _, q0, y0) = (Normal(), Normal(), Normal(), Normal());
+        const double rate = 0.1, lambda = 0.5;
+        var options = new LatentFactorOptions
+        {
+            Factors = 1, Epochs = 1, LearningRate = rate, LearningRateDecay = 1, Regularization = lambda, BiasRegularization = lambda, Seed = 1,
+        };
+
+        var model = TrustSvd.Train(RatingsBuilder.Matrix(1, 1, (0, 0, 4)), TrustNetwork.None(1), options, TestContext.Current.CancellationToken);
+
+        // z = |I_u|^-½ y = y0; e = μ + b_u + b_j + q (p + z) − r = q0 (p0 + y0); weighted λ / √1 = λ.
+        var error = q0 * (p0 + y0);
+        var p1 = p0 - rate * (error * q0 + lambda * p0);
+        var q1 = q0 - rate * (error * (p0 + y0) + lambda * q0);
+        // y's step: gradient |I_u|^-½ g_u = e q0, regulariser once for the one rating, proximally.
+        var y1 = (y0 - rate * error * q0) / (1 + rate * lambda);
+        Assert.Equal(-rate * error, model.UserBias[0], 15);
+        Assert.Equal(-rate * error, model.ItemBias[0], 15);
+        Assert.Equal(q1, model.ItemFactors[0], 15);
+        Assert.Equal(p1 + y1, model.UserVector[0], 15);
     }
 
     [Fact]
