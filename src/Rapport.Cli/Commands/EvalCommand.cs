@@ -11,5 +11,6 @@ internal static class EvalCommand
         {
             EvalSybilCommand.Create(engine, time),
             EvalRoutingCommand.Create(time),
+            EvalRecsysCommand.Create(time),
         };
 }

@@ -1,0 +1,73 @@
+namespace Rapport.Trust.Recommendation.LatentFactors;
+
+/// <summary>
+/// Hyper-parameters of the latent-factor recommenders (<see cref="TrustSvd"/>, <see cref="SvdPlusPlus"/>). The defaults
+/// of each model (<see cref="TrustSvdDefaults"/>, <see cref="SvdPlusPlusDefaults"/>) were chosen on an inner validation
+/// split of FilmTrust training data, never on test folds, starting from the paper's values; docs/recommendations.md
+/// gives the grid and the scores.
+/// </summary>
+public sealed record LatentFactorOptions
+{
+    /// <summary>TrustSVD's defaults: weighted-λ regularisation λ = 0.9, λ_b = 0.3, λ_t = 0.5.</summary>
+    public static LatentFactorOptions TrustSvdDefaults { get; } = new();
+
+    /// <summary>SVD++'s defaults: one λ = 0.1 for everything, no trust.</summary>
+    public static LatentFactorOptions SvdPlusPlusDefaults { get; } = new()
+    {
+        Regularization = 0.1,
+        BiasRegularization = 0.1,
+        TrustRegularization = 0,
+        WeightedRegularization = false,
+    };
+
+    /// <summary>Latent factors per user and item (d in the paper), default 40.</summary>
+    public int Factors { get; init; } = 40;
+
+    /// <summary>Passes over the training ratings, default 60.</summary>
+    public int Epochs { get; init; } = 60;
+
+    /// <summary>Step size of the first epoch, default 0.01.</summary>
+    public double LearningRate { get; init; } = 0.01;
+
+    /// <summary>Factor applied to the step size after each epoch, default 0.97 (1 keeps it constant).</summary>
+    public double LearningRateDecay { get; init; } = 0.97;
+
+    /// <summary>λ: regularisation of user and item factors, implicit-feedback factors y and trust factors w; default 0.9.</summary>
+    public double Regularization { get; init; } = 0.9;
+
+    /// <summary>λ_b: regularisation of user and item biases; default 0.3.</summary>
+    public double BiasRegularization { get; init; } = 0.3;
+
+    /// <summary>λ_t: weight of the trust term (w_v·p_u − t_uv)² and of its regulariser on p_u; default 0.5. 0 turns trust off.</summary>
+    public double TrustRegularization { get; init; } = 0.5;
+
+    /// <summary>
+    /// True (TrustSVD): each parameter's regulariser is divided by the square root of how many ratings (or trust edges)
+    /// it appears in, so rarely seen users and items are held closer to zero. False (SVD++): one λ for all.
+    /// </summary>
+    public bool WeightedRegularization { get; init; } = true;
+
+    /// <summary>Standard deviation of the initial factors, default 0.1.</summary>
+    public double InitialScale { get; init; } = 0.1;
+
+    /// <summary>
+    /// Number of user blocks and item blocks of the stratified schedule, default 4. The result depends on it, not on
+    /// the number of cores; the blocks of one stratum run in parallel.
+    /// </summary>
+    public int Blocks { get; init; } = 4;
+
+    /// <summary>Seeds the initial factors, the block assignment and the order of the ratings.</summary>
+    public int Seed { get; init; } = 1;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Factors, 1, nameof(Factors));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 0, nameof(Epochs));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Blocks, 1, nameof(Blocks));
+        if (!(LearningRate > 0) || !(LearningRateDecay is > 0 and <= 1) || !(Regularization >= 0) || !(BiasRegularization >= 0)
+            || !(TrustRegularization >= 0) || !(InitialScale >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), "The learning rate and its decay are positive (decay at most 1); regularisation and initial scale are not negative.");
+        }
+    }
+}

@@ -1,0 +1,189 @@
+namespace Rapport.Trust.Recommendation.LatentFactors;
+
+/// <summary>The gradient steps of one epoch (see <see cref="LatentFactorTrainer"/> for their order and why it is race-free).</summary>
+internal sealed partial class LatentFactorTrainer
+{
+    private void ComputeUserSums() => ParallelRanges(ratings.UserCount, (begin, end) =>
+    {
+        for (var u = begin; u < end; u++)
+        {
+            var sum = z.AsSpan(u * k, k);
+            sum.Clear();
+            AddScaledRows(sum, y, ratings.ItemsOf(u));
+            if (useTrust)
+            {
+                AddScaledRows(sum, w, trust.TrusteesOf(u));
+            }
+        }
+    });
+
+    private void AddScaledRows(Span<double> sum, double[] rows, ReadOnlySpan<int> indices)
+    {
+        if (indices.IsEmpty)
+        {
+            return;
+        }
+
+        var scale = 1 / Math.Sqrt(indices.Length);
+        foreach (var i in indices)
+        {
+            var row = rows.AsSpan(i * k, k);
+            for (var f = 0; f < k; f++)
+            {
+                sum[f] += scale * row[f];
+            }
+        }
+    }
+
+    private void RatingSteps(Rating[] cell)
+    {
+        var rate = currentRate;
+        foreach (var (u, j, value) in cell)
+        {
+            var pu = p.AsSpan(u * k, k);
+            var zu = z.AsSpan(u * k, k);
+            var gu = g.AsSpan(u * k, k);
+            var qj = q.AsSpan(j * k, k);
+            double dot = 0;
+            for (var f = 0; f < k; f++)
+            {
+                dot += qj[f] * (pu[f] + zu[f]);
+            }
+
+            var error = mean + userBias[u] + itemBias[j] + dot - value;
+            userBias[u] -= rate * (error + userBiasReg[u] * userBias[u]);
+            itemBias[j] -= rate * (error + itemBiasReg[j] * itemBias[j]);
+            for (var f = 0; f < k; f++)
+            {
+                var puf = pu[f];
+                var qjf = qj[f];
+                pu[f] -= rate * (error * qjf + userReg[u] * puf);
+                qj[f] -= rate * (error * (puf + zu[f]) + itemReg[j] * qjf);
+                gu[f] += error * qjf;
+            }
+        }
+    }
+
+    // ∂/∂p_u of λ_t/2 Σ_v (w_v·p_u − 1)² + λ_t/2 |T_u|^-½ ‖p_u‖², with w fixed.
+    private void TrustStepsOnUsers(int begin, int end)
+    {
+        Span<double> gradient = stackalloc double[k];
+        var rate = currentRate;
+        var lambda = options.TrustRegularization;
+        for (var u = begin; u < end; u++)
+        {
+            var trustees = trust.TrusteesOf(u);
+            if (trustees.IsEmpty)
+            {
+                continue;
+            }
+
+            var pu = p.AsSpan(u * k, k);
+            gradient.Clear();
+            foreach (var v in trustees)
+            {
+                var wv = w.AsSpan(v * k, k);
+                var error = Dot(wv, pu) - 1;
+                for (var f = 0; f < k; f++)
+                {
+                    gradient[f] += error * wv[f];
+                }
+            }
+
+            var reg = options.WeightedRegularization ? 1 / Math.Sqrt(trustees.Length) : 1;
+            for (var f = 0; f < k; f++)
+            {
+                pu[f] -= rate * lambda * (gradient[f] + reg * pu[f]);
+            }
+        }
+    }
+
+    // y_i gets Σ_{u rated i} |I_u|^-½ g_u from the ratings. Sequential SGD (the paper's, LibRec's) regularises every y_i of
+    // I_u at each of u's ratings, so y_i's regulariser counts Σ_{u rated i} |I_u| times per epoch; so it does here. It is
+    // applied implicitly (a proximal step, dividing by 1 + rate · λ_i · count), which cannot overshoot however popular
+    // the item; the explicit step diverges once rate · λ_i · count > 2.
+    private void ImplicitStepsOnItems(int begin, int end)
+    {
+        Span<double> gradient = stackalloc double[k];
+        var rate = currentRate;
+        for (var i = begin; i < end; i++)
+        {
+            var raters = ratings.UsersOf(i);
+            if (raters.IsEmpty)
+            {
+                continue;
+            }
+
+            gradient.Clear();
+            double touches = 0;
+            foreach (var u in raters)
+            {
+                touches += ratings.UserDegree(u);
+                var scale = 1 / Math.Sqrt(ratings.UserDegree(u));
+                var gu = g.AsSpan(u * k, k);
+                for (var f = 0; f < k; f++)
+                {
+                    gradient[f] += scale * gu[f];
+                }
+            }
+
+            var yi = y.AsSpan(i * k, k);
+            var shrink = 1 / (1 + rate * itemReg[i] * touches);
+            for (var f = 0; f < k; f++)
+            {
+                yi[f] = (yi[f] - rate * gradient[f]) * shrink;
+            }
+        }
+    }
+
+    // w_v gets, from each u who trusts v, |T_u|^-½ g_u (the ratings) and λ_t (w_v·p_u − 1) p_u (the trust term), and
+    // its regulariser λ |T⁺_v|^-½ once per rating of each such u (at least once), as sequential SGD would, proximally.
+    private void TrustStepsOnTrustees(int begin, int end)
+    {
+        Span<double> gradient = stackalloc double[k];
+        var rate = currentRate;
+        var lambda = options.TrustRegularization;
+        for (var v = begin; v < end; v++)
+        {
+            var trustors = trust.TrustorsOf(v);
+            if (trustors.IsEmpty)
+            {
+                continue;
+            }
+
+            var wv = w.AsSpan(v * k, k);
+            gradient.Clear();
+            double touches = 0;
+            foreach (var u in trustors)
+            {
+                touches += Math.Max(1, ratings.UserDegree(u));
+                var pu = p.AsSpan(u * k, k);
+                var gu = g.AsSpan(u * k, k);
+                var scale = 1 / Math.Sqrt(trust.TrusteesOf(u).Length);
+                var error = lambda * (Dot(wv, pu) - 1);
+                for (var f = 0; f < k; f++)
+                {
+                    gradient[f] += scale * gu[f] + error * pu[f];
+                }
+            }
+
+            var reg = options.Regularization * (options.WeightedRegularization ? 1 / Math.Sqrt(trustors.Length) : 1) * touches;
+            var shrink = 1 / (1 + rate * reg);
+            for (var f = 0; f < k; f++)
+            {
+                wv[f] = (wv[f] - rate * gradient[f]) * shrink;
+            }
+        }
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double sum = 0;
+        for (var f = 0; f < a.Length; f++)
+        {
+            sum += a[f] * b[f];
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,145 @@
+using Rapport.Trust.Graph.Synthetic;
+using Rapport.Trust.Recommendation;
+using Rapport.Trust.Recommendation.LatentFactors;
+
+namespace Rapport.Trust.Tests.Recommendation.LatentFactors;
+
+public sealed class TrustSvdTests
+{
+    // Factors start at 0, so only the biases move: two users, each with one rating, global mean 3.
+    private static readonly RatingMatrix TwoRatings = RatingsBuilder.Matrix(3, 3, (0, 0, 4), (1, 1, 2));
+
+    private static readonly LatentFactorOptions BiasesOnly = new()
+    {
+        Factors = 1,
+        InitialScale = 0,
+        LearningRate = 0.1,
+        LearningRateDecay = 0.5,
+        BiasRegularization = 0.5,
+        Epochs = 1,
+    };
+
+    [Fact]
+    public void OneEpoch_MovesEachBiasByOneStepAgainstTheError()
+    {
+        // (0, 0): e = 3 − 4 = −1, so b_u0 = b_i0 = 0 − 0.1 · (−1 + 0.5 · 0) = 0.1; (1, 1): e = +1, b_u1 = b_i1 = −0.1.
+        var model = TrustSvd.Train(TwoRatings, TrustNetwork.None(3), BiasesOnly, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3.2, model.Predict(0, 0)!.Value, 12);
+        Assert.Equal(2.8, model.Predict(1, 1)!.Value, 12);
+        Assert.Equal(3.0, model.Predict(0, 1)!.Value, 12);
+    }
+
+    [Fact]
+    public void SecondEpoch_UsesTheDecayedRateAndTheWeightedRegulariser()
+    {
+        // Epoch 2 at rate 0.05: e = 3.2 − 4 = −0.8 and λ_b / √1 = 0.5, so b = 0.1 − 0.05 · (−0.8 + 0.5 · 0.1) = 0.1375.
+        var model = TrustSvd.Train(TwoRatings, TrustNetwork.None(3), BiasesOnly with { Epochs = 2 }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3 + 2 * 0.1375, model.Predict(0, 0)!.Value, 12);
+    }
+
+    [Fact]
+    public void OneEpoch_OnOneRating_TakesTheHandDerivedStepOnFactorsAndImplicitFeedback()
+    {
+        // One user, one item, r = 4 = μ, one factor. The initial draws, in the trainer's order: p (user 0), w (user 0,
+        // drawn but 0: nobody trusts them), q (item 0), y (item 0), each N(0, 0.1²) by Box–Muller.
+        var random = new SeededRandom(SeededRandom.Derive(1, LatentFactorTrainer.InitPurpose));
+        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()) * 0.1;
+        var (p0, _, q0, y0) = (Normal(), Normal(), Normal(), Normal());
+        const double rate = 0.1, lambda = 0.5;
+        var options = new LatentFactorOptions
+        {
+            Factors = 1, Epochs = 1, LearningRate = rate, LearningRateDecay = 1, Regularization = lambda, BiasRegularization = lambda, Seed = 1,
+        };
+
+        var model = TrustSvd.Train(RatingsBuilder.Matrix(1, 1, (0, 0, 4)), TrustNetwork.None(1), options, TestContext.Current.CancellationToken);
+
+        // z = |I_u|^-½ y = y0; e = μ + b_u + b_j + q (p + z) − r = q0 (p0 + y0); weighted λ / √1 = λ.
+        var error = q0 * (p0 + y0);
+        var p1 = p0 - rate * (error * q0 + lambda * p0);
+        var q1 = q0 - rate * (error * (p0 + y0) + lambda * q0);
+        // y's step: gradient |I_u|^-½ g_u = e q0, regulariser once for the one rating, proximally.
+        var y1 = (y0 - rate * error * q0) / (1 + rate * lambda);
+        Assert.Equal(-rate * error, model.UserBias[0], 15);
+        Assert.Equal(-rate * error, model.ItemBias[0], 15);
+        Assert.Equal(q1, model.ItemFactors[0], 15);
+        Assert.Equal(p1 + y1, model.UserVector[0], 15);
+    }
+
+    [Fact]
+    public void AUserWithNoRatingsAndNoTrust_GetsTheMeanPlusTheItemBias()
+    {
+        var model = TrustSvd.Train(TwoRatings, TrustNetwork.None(3), BiasesOnly with { InitialScale = 0.1, Factors = 4 }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3 + model.ItemBias[0], model.Predict(2, 0)!.Value, 12);
+        Assert.Equal(0, model.UserBias[2]);
+    }
+
+    [Fact]
+    public void Predict_IsClampedToTheTrainingRange()
+    {
+        var model = new LatentFactorModel(1, mean: 4.8, min: 1, max: 5, [0.5, -9], [0], [0, 0], [0]);
+
+        Assert.Equal(5, model.Predict(0, 0));
+        Assert.Equal(1, model.Predict(1, 0));
+    }
+
+    [Fact]
+    public void Train_IsTheSameForTheSameSeed_AndDiffersForAnother()
+    {
+        var (ratings, trust) = RatingsBuilder.Random(60, 40, 12, seed: 3);
+        var options = new LatentFactorOptions { Factors = 8, Epochs = 5 };
+
+        var first = Predictions(TrustSvd.Train(ratings, trust, options, TestContext.Current.CancellationToken));
+        var again = Predictions(TrustSvd.Train(ratings, trust, options, TestContext.Current.CancellationToken));
+        var other = Predictions(TrustSvd.Train(ratings, trust, options with { Seed = 2 }, TestContext.Current.CancellationToken));
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
+    public void Trust_ChangesTheFactorsOfAUserWithoutRatings()
+    {
+        var (ratings, trust) = RatingsBuilder.Random(60, 40, 12, seed: 3);
+        var withNewcomer = RatingMatrix.Build(61, 40, [.. Enumerable.Range(0, 60).SelectMany(u => ratings.ItemsOf(u).ToArray()
+            .Select((item, k) => new Rating(u, item, ratings.ValuesOfUser(u)[k])))]);
+        var trusting = TrustNetwork.Build(61, [(60, 0), (60, 1), (60, 2)]);
+        var options = new LatentFactorOptions { Factors = 8, Epochs = 20 };
+
+        var cold = TrustSvd.Train(withNewcomer, TrustNetwork.None(61), options, TestContext.Current.CancellationToken).Predict(60, 5);
+        var trusted = TrustSvd.Train(withNewcomer, trusting, options, TestContext.Current.CancellationToken).Predict(60, 5);
+
+        Assert.NotEqual(cold, trusted);
+    }
+
+    [Fact]
+    public void SvdPlusPlus_FitsTheTrainingDataBetterThanTheGlobalMean()
+    {
+        var (ratings, _) = RatingsBuilder.Random(60, 40, 12, seed: 3);
+
+        var model = SvdPlusPlus.Train(ratings, LatentFactorOptions.SvdPlusPlusDefaults with { Epochs = 30, Factors = 8 }, TestContext.Current.CancellationToken);
+
+        Assert.True(TrainingRmse(model, ratings) < TrainingRmse(Baselines.GlobalAverage(ratings), ratings) - 0.1);
+    }
+
+    private static double[] Predictions(IRatingPredictor model) =>
+        [.. Enumerable.Range(0, 60).SelectMany(u => Enumerable.Range(0, 40).Select(i => model.Predict(u, i)!.Value))];
+
+    private static double TrainingRmse(IRatingPredictor model, RatingMatrix ratings)
+    {
+        double squared = 0;
+        for (var u = 0; u < ratings.UserCount; u++)
+        {
+            var items = ratings.ItemsOf(u);
+            for (var k = 0; k < items.Length; k++)
+            {
+                var error = model.Predict(u, items[k])!.Value - ratings.ValuesOfUser(u)[k];
+                squared += error * error;
+            }
+        }
+
+        return Math.Sqrt(squared / ratings.Count);
+    }
+}
