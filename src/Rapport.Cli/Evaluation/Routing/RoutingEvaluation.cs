@@ -67,7 +67,8 @@ internal sealed class RoutingEvaluation(TimeProvider time)
 
     /// <summary>
     /// The Rapport method with one term switched off at a time, the optional text term switched on, the prior without
-    /// decay, and the two other ways of drawing edges (<paramref name="casesFor"/> measures those).
+    /// decay, the prior from answers alone (a diagnostic added after the test figures were seen; not used to choose
+    /// anything), and the two other ways of drawing edges (<paramref name="casesFor"/> measures those).
     /// </summary>
     private static List<RoutingMetrics> Ablations(RoutingParameters chosen, List<RoutingCase> cases, Func<RoutingParameters, List<RoutingCase>> casesFor)
     {
@@ -87,6 +88,9 @@ internal sealed class RoutingEvaluation(TimeProvider time)
             rows.Add(RoutingMetrics.Measure(RoutingMethod.Rapport(undecayed.Options, "rapport prior-no-decay"), casesFor(undecayed)));
         }
 
+        var answersOnly = chosen with { AnswersOnlyActivity = true };
+        rows.Add(RoutingMetrics.Measure(RoutingMethod.Rapport(o, "rapport prior-answers-only (post hoc)"), casesFor(answersOnly)));
+        rows.Add(RoutingMetrics.Measure(RoutingMethod.Rapport(o with { ProfileWeight = 0 }, "rapport prior-answers-only no-profile (post hoc)"), casesFor(answersOnly)));
         foreach (var direction in Enum.GetValues<EdgeDirection>().Where(d => d != chosen.Direction))
         {
             var other = chosen with { Direction = direction };

@@ -18,6 +18,12 @@ internal sealed record RoutingParameters(EdgeDirection Direction, double Comment
     /// </summary>
     public static RoutingParameters Default { get; } = new(EdgeDirection.Both, DefaultCommentEdgeWeight, RoutingOptions.Default);
 
+    /// <summary>
+    /// Diagnostic only (an ablation added after the test figures were seen, docs/routing.md): the prior counts answers
+    /// alone, as most-active does, instead of answers, comments (½) and questions (¼).
+    /// </summary>
+    public bool AnswersOnlyActivity { get; init; }
+
     /// <summary>The knobs as they appear in the report.</summary>
     public ParameterValues Values => new(
         Edges(Direction), CommentEdgeWeight, Options.K1, Options.B, HalfLifeDays(Options.PriorHalfLife), Options.PriorPseudoCount, Options.PriorWeight,
@@ -25,7 +31,7 @@ internal sealed record RoutingParameters(EdgeDirection Direction, double Comment
         Options.DiversityPenalty, Options.DiversityDepth, Math.Round(Options.Trust.Alpha, 6));
 
     /// <summary>Everything that changes the measured evidence (the rest only re-weighs it).</summary>
-    public (EdgeDirection, double, double, double, TimeSpan) MeasureKey => (Direction, CommentEdgeWeight, Options.K1, Options.B, Options.PriorHalfLife);
+    public (EdgeDirection, double, double, double, TimeSpan, bool) MeasureKey => (Direction, CommentEdgeWeight, Options.K1, Options.B, Options.PriorHalfLife, AnswersOnlyActivity);
 
     public static string Edges(EdgeDirection direction) =>
         direction switch { EdgeDirection.HelperToHelped => "helper-to-helped", EdgeDirection.HelpedToHelper => "helped-to-helper", _ => "both" };
