@@ -135,8 +135,4 @@ public sealed class ExpertiseIndex
 
         return matches;
     }
-
-    /// <summary>How much work <paramref name="person"/> did on <paramref name="topic"/> (already normalized).</summary>
-    internal double WorkOn(int person, string topic) =>
-        topicsByPerson.TryGetValue(person, out var profile) ? profile.GetValueOrDefault(topic) : 0;
 }
