@@ -55,7 +55,12 @@ public sealed class EvalRoutingCommandTests
         Assert.Equal(0, result.ExitCode);
         var report = JsonShape.Parse(result.Output);
         Assert.True(report.GetProperty("tuned").GetBoolean());
-        Assert.NotEmpty(JsonShape.Rows(report, "tuning"));
+        // 3 edge directions × 6 half-lives × 6 μ × 4 β, each with one MRR per validation block, exactly one chosen.
+        var grid = JsonShape.Rows(report, "tuning");
+        Assert.Equal(432, grid.Length);
+        Assert.All(grid, p => Assert.Equal(3, p.GetProperty("block_mrr").GetArrayLength()));
+        var chosen = Assert.Single(grid, p => p.GetProperty("chosen").GetBoolean());
+        Assert.Equal(chosen.GetProperty("topic_smoothing").GetDouble(), report.GetProperty("parameters").GetProperty("topic_smoothing").GetDouble());
     }
 
     [Fact]

@@ -151,6 +151,16 @@ public sealed class RouterTests
     }
 
     [Fact]
+    public void ActivityOfWeightZero_MakesACandidateWithoutAddingToThePrior()
+    {
+        var world = new RoutingFixture(2).Active(1, 1, weight: 0);
+
+        var one = Assert.Single(Router.Measure(world.Sources, RoutingFixture.Ask(0, "lattice"), Plain).Candidates);
+
+        Assert.Equal((1, 0.0, (DateTimeOffset?)RoutingFixture.Now.AddDays(-1)), (one.Person, one.RecentActivity, one.LastActive));
+    }
+
+    [Fact]
     public void Route_ExplainsWithTheStrongestTrustPath()
     {
         var world = new RoutingFixture(3).Knows(2, "lattice").Trusts(0, 1, 0.8f).Trusts(1, 2, 0.5f);
