@@ -15,7 +15,7 @@ internal static class EvalRoutingCommand
     {
         var site = new Option<string>("--site") { Description = "A Stack Exchange dump folder (Posts.xml, Users.xml, Comments.xml, Votes.xml, Tags.xml).", Required = true };
         var split = new Option<string>("--split") { Description = "Share of questions, by time, before the test period (0..1).", DefaultValueFactory = _ => "0.8" };
-        var tune = new Option<bool>("--tune") { Description = "Choose the router's parameters on this site's validation questions (end of the training period) instead of the defaults." };
+        var tune = new Option<bool>("--tune") { Description = "Use the parameters chosen by rolling-origin validation on this site's training period instead of the defaults." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (schema in docs/routing.md) instead of tables." };
         var command = new Command("routing",
             "Rank who would answer each test question of a Stack Exchange site from what happened before it (relationships from answers " +

@@ -3,8 +3,8 @@ using Rapport.Trust.Graph;
 namespace Rapport.Trust.Routing;
 
 /// <summary>
-/// One candidate's raw evidence before it is weighed: BM25 and topic scores with their matching parts, the asker's
-/// personalized-PageRank mass on them, and their recent activity and answer rate.
+/// One candidate's raw evidence before it is weighed: BM25 with its matching terms, the work done on each of the problem's
+/// topics and on all topics, the asker's personalized-PageRank mass on them, and their decayed activity and answer rate.
 /// </summary>
 public sealed record CandidateSignals
 {
@@ -17,16 +17,16 @@ public sealed record CandidateSignals
     /// <summary>Matching terms, best first, with their BM25 shares.</summary>
     public required IReadOnlyList<TermShare> Terms { get; init; }
 
-    /// <summary>Topic-profile match.</summary>
-    public required double Topic { get; init; }
+    /// <summary>Total work on all topics (n_u, the size of the topic profile).</summary>
+    public required double ProfileSize { get; init; }
 
-    /// <summary>Matching topics, best first, with the work done on each.</summary>
+    /// <summary>The problem's topics this person worked on, most work first, with the work done on each (n_{u,t}).</summary>
     public required IReadOnlyList<TermShare> Topics { get; init; }
 
     /// <summary>The asker's personalized PageRank mass on this person (0 when no trust path reaches them).</summary>
     public required double TrustMass { get; init; }
 
-    /// <summary>Activity before the request, decayed by the half-life.</summary>
+    /// <summary>Activity before the request, decayed by <see cref="RoutingOptions.PriorHalfLife"/> (r_u in the prior).</summary>
     public required double RecentActivity { get; init; }
 
     /// <summary>Latest activity before the request.</summary>
@@ -42,8 +42,11 @@ public sealed record CandidateSignals
 /// <summary>A matching term or topic and its share of the score (for a topic: the work done on it).</summary>
 public readonly record struct TermShare(string Term, double Score);
 
-/// <summary>All candidates' evidence for one request, plus what the diversity re-rank needs to see neighbourhoods.</summary>
-public sealed record RoutingSignals(RoutingRequest Request, TrustSnapshot Trust, IReadOnlyList<CandidateSignals> Candidates)
+/// <summary>
+/// All candidates' evidence for one request, the collection's share P(t|C) of each of the problem's topics that anyone
+/// worked on (<paramref name="TopicBackground"/>), and what the diversity re-rank needs to see neighbourhoods.
+/// </summary>
+public sealed record RoutingSignals(RoutingRequest Request, TrustSnapshot Trust, IReadOnlyList<CandidateSignals> Candidates, IReadOnlyList<TermShare> TopicBackground)
 {
     /// <summary>True when the asker's trust reaches at least one candidate; otherwise closeness is neutral for all.</summary>
     public bool AskerReachesAnyone => Candidates.Any(c => c.TrustMass > 0);

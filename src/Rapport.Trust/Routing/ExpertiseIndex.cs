@@ -5,7 +5,7 @@ namespace Rapport.Trust.Routing;
 /// <summary>
 /// What each person has shown they know, as the router reads it: one text document per person (their past
 /// contributions, plus competences and offers as extra text) for BM25, and a topic profile (how much credited or
-/// answered work they did on each topic). Append-only and not thread-safe for writes; people are the trust engine's
+/// answered work they did on each topic), from which the router draws a smoothed topic language model P(t|u). Append-only and not thread-safe for writes; people are the trust engine's
 /// dense node indices. Candidate-as-document is Balog, Azzopardi and de Rijke's "Model 1" (SIGIR 2006).
 /// </summary>
 public sealed class ExpertiseIndex
@@ -13,7 +13,9 @@ public sealed class ExpertiseIndex
     private readonly Dictionary<string, Dictionary<int, double>> postings = new(StringComparer.Ordinal);
     private readonly Dictionary<int, double> lengths = [];
     private readonly Dictionary<int, Dictionary<string, double>> topicsByPerson = [];
-    private readonly Dictionary<string, int> peopleByTopic = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> topicTotals = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, double> profileSizes = [];
+    private double topicMass;
     private double totalLength;
 
     /// <summary>People with any text or topic in the index.</summary>
@@ -57,12 +59,10 @@ public sealed class ExpertiseIndex
                 topicsByPerson[person] = profile = new(StringComparer.Ordinal);
             }
 
-            if (!profile.ContainsKey(topic))
-            {
-                peopleByTopic[topic] = peopleByTopic.GetValueOrDefault(topic) + 1;
-            }
-
             profile[topic] = profile.GetValueOrDefault(topic) + weight;
+            topicTotals[topic] = topicTotals.GetValueOrDefault(topic) + weight;
+            profileSizes[person] = profileSizes.GetValueOrDefault(person) + weight;
+            topicMass += weight;
         }
     }
 
@@ -99,40 +99,40 @@ public sealed class ExpertiseIndex
         return scores;
     }
 
-    /// <summary>
-    /// Topic match: Σ over the problem's topics of idf(topic) · n / (n + saturation), n = the person's work on the topic,
-    /// idf over the people with a topic profile. Saturation keeps one prolific topic from drowning the others.
-    /// </summary>
-    internal Dictionary<int, Match> ScoreTopics(IEnumerable<string> topics, double saturation)
-    {
-        var scores = new Dictionary<int, Match>();
-        var normalized = topics.Select(Topic.Normalize).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (normalized.Count == 0)
-        {
-            return scores;
-        }
+    /// <summary>The problem's topics, normalized and distinct, in ordinal order.</summary>
+    internal static List<string> Normalize(IEnumerable<string> topics) =>
+        [.. topics.Select(Topic.Normalize).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The collection's topic distribution P(t|C) = Σ_u n_{u,t} / Σ_{u,t} n_{u,t} for each of <paramref name="normalized"/>
+    /// that anyone has worked on (a topic nobody knows says nothing about anyone and is left out).
+    /// </summary>
+    internal List<TermShare> Background(IReadOnlyList<string> normalized) =>
+        [.. normalized.Where(t => topicTotals.GetValueOrDefault(t) > 0).Select(t => new TermShare(t, topicTotals[t] / topicMass))];
+
+    /// <summary>Total work on all topics by <paramref name="person"/> (n_u, the length of their topic profile).</summary>
+    internal double ProfileSize(int person) => profileSizes.GetValueOrDefault(person);
+
+    /// <summary>The work each person did on each of <paramref name="normalized"/> they worked on.</summary>
+    internal Dictionary<int, Match> MatchTopics(IReadOnlyList<string> normalized)
+    {
+        var matches = new Dictionary<int, Match>();
         foreach (var (person, profile) in topicsByPerson)
         {
             foreach (var topic in normalized)
             {
                 if (profile.TryGetValue(topic, out var work))
                 {
-                    var score = Bm25.Idf(topicsByPerson.Count, peopleByTopic[topic]) * work / (work + saturation);
-                    if (!scores.TryGetValue(person, out var match))
+                    if (!matches.TryGetValue(person, out var match))
                     {
-                        scores[person] = match = new Match();
+                        matches[person] = match = new Match();
                     }
 
-                    match.Add(topic, score);
+                    match.Add(topic, work);
                 }
             }
         }
 
-        return scores;
+        return matches;
     }
-
-    /// <summary>How much work <paramref name="person"/> did on <paramref name="topic"/> (already normalized).</summary>
-    internal double WorkOn(int person, string topic) =>
-        topicsByPerson.TryGetValue(person, out var profile) ? profile.GetValueOrDefault(topic) : 0;
 }

@@ -13,11 +13,14 @@ public sealed class ResponsivenessLog
     /// <summary>People with any activity or invitation.</summary>
     public IEnumerable<int> People => activity.Keys.Union(invitations.Keys);
 
-    /// <summary>Records that <paramref name="person"/> did something worth <paramref name="weight"/> at <paramref name="at"/>.</summary>
+    /// <summary>
+    /// Records that <paramref name="person"/> did something worth <paramref name="weight"/> at <paramref name="at"/>; weight
+    /// 0 records only that they were there (a candidate, and their last activity) without adding to the prior.
+    /// </summary>
     public void RecordActivity(int person, DateTimeOffset at, double weight = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(person);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(weight);
+        ArgumentOutOfRangeException.ThrowIfNegative(weight);
         if (!activity.TryGetValue(person, out var events))
         {
             activity[person] = events = [];

@@ -5,18 +5,24 @@ using Rapport.Trust.Scoring;
 namespace Rapport.Trust.Routing;
 
 /// <summary>
-/// Who to ask about a problem, from the asker's perspective. For each allowed candidate (anyone in the expertise index
-/// or the responsiveness log, minus the asker, blocked pairs and the unavailable):
+/// Who to ask about a problem, from the asker's perspective: the expert-finding model "candidate prior × profile
+/// likelihood" (Balog, Azzopardi and de Rijke, SIGIR 2006), with trust closeness and responsiveness as further factors.
+/// For each allowed candidate u (anyone in the expertise index or the responsiveness log, minus the asker, blocked pairs
+/// and the unavailable), in log space:
 /// <list type="bullet">
-/// <item>E = TextShare · BM25/max BM25 + (1 − TextShare) · topic/max topic (maxima over this problem's candidates);</item>
-/// <item>C = PPR mass/max PPR mass from the asker, or <see cref="RoutingOptions.NeutralCloseness"/> for everyone when
-/// the asker's trust reaches no candidate;</item>
-/// <item>A = a/(a + ActivitySaturation) · answer rate, a = activity before the problem decayed by the half-life;</item>
-/// <item>score = (ExpertiseFloor + E)^ExpertiseWeight · (ClosenessFloor + C)^ClosenessWeight · (AvailabilityFloor + A)^AvailabilityWeight;</item>
+/// <item>prior: PriorWeight · ln(r_u + PriorPseudoCount), r_u = activity before the problem decayed by PriorHalfLife
+/// (someone who answers everything is a likely answerer of anything);</item>
+/// <item>profile: ProfileWeight · mean over the problem's topics t of ln P(t|u), P(t|u) = (n_{u,t} + μ·P(t|C)) / (n_u + μ),
+/// Dirichlet smoothing toward the collection (a person with no profile gets P(t|C): the profile then ranks no one);</item>
+/// <item>text (optional): TextWeight · ln(TextFloor + BM25 / best BM25);</item>
+/// <item>trust: ClosenessWeight · ln(ClosenessFloor + C), C = PPR mass / max PPR mass from the asker, or
+/// <see cref="RoutingOptions.NeutralCloseness"/> for everyone when the asker's trust reaches no candidate;</item>
+/// <item>responsiveness: ResponsivenessWeight · ln(answer rate when invited, Beta-smoothed).</item>
 /// </list>
-/// then the first <see cref="RoutingOptions.DiversityDepth"/> places are filled greedily with a penalty for trust
-/// neighbourhoods overlapping those already chosen (<see cref="DiversityReRank"/>). Ties go to the lower node index, so the
-/// same inputs give the same list. The maths and references are in docs/routing.md.
+/// <see cref="RoutedCandidate.Score"/> is exp(sum − best sum), so the best candidate scores 1. Then the first
+/// <see cref="RoutingOptions.DiversityDepth"/> places are filled greedily with a penalty for trust neighbourhoods
+/// overlapping those already chosen (<see cref="DiversityReRank"/>). Ties go to the lower node index, so the same inputs
+/// give the same list. The maths, references and the choice of the defaults are in docs/routing.md.
 /// </summary>
 public static class Router
 {
@@ -36,22 +42,21 @@ public static class Router
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
         var text = sources.Expertise.ScoreText(TextTerms.Of(request.Text), options.K1, options.B);
-        var topics = sources.Expertise.ScoreTopics(request.Topics, options.TopicSaturation);
+        var topics = ExpertiseIndex.Normalize(request.Topics);
+        var work = sources.Expertise.MatchTopics(topics);
         var trust = TrustMass(sources.Trust, request, options.Trust);
         var candidates = new List<CandidateSignals>();
         foreach (var person in sources.Expertise.People.Union(sources.Responsiveness.People).Where(request.Allows).Order())
         {
-            var (recent, last) = sources.Responsiveness.Activity(person, request.At, options.ActivityHalfLife);
+            var (recent, last) = sources.Responsiveness.Activity(person, request.At, options.PriorHalfLife);
             var (rate, invited) = sources.Responsiveness.AnswerRate(person, options.PriorAnswerRate, options.PriorInvitations);
-            var textMatch = text.GetValueOrDefault(person);
-            var topicMatch = topics.GetValueOrDefault(person);
             candidates.Add(new CandidateSignals
             {
                 Person = person,
-                Text = textMatch?.Score ?? 0,
-                Terms = Shares(textMatch, options.ShownTerms, share => share),
-                Topic = topicMatch?.Score ?? 0,
-                Topics = Shares(topicMatch, int.MaxValue, share => share with { Score = sources.Expertise.WorkOn(person, share.Term) }),
+                Text = text.GetValueOrDefault(person)?.Score ?? 0,
+                Terms = Shares(text.GetValueOrDefault(person), options.ShownTerms),
+                ProfileSize = sources.Expertise.ProfileSize(person),
+                Topics = Shares(work.GetValueOrDefault(person), int.MaxValue),
                 TrustMass = trust.GetValueOrDefault(person),
                 RecentActivity = recent,
                 LastActive = last,
@@ -60,7 +65,7 @@ public static class Router
             });
         }
 
-        return new RoutingSignals(request, sources.Trust, candidates);
+        return new RoutingSignals(request, sources.Trust, candidates, sources.Expertise.Background(topics));
     }
 
     /// <summary>Weighs measured evidence into a ranked list of every candidate (the part tuning repeats).</summary>
@@ -68,27 +73,40 @@ public static class Router
     {
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.TopicSmoothing);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PriorPseudoCount);
         var candidates = signals.Candidates;
+        var background = signals.TopicBackground;
         var maxText = candidates.Select(c => c.Text).DefaultIfEmpty().Max();
-        var maxTopic = candidates.Select(c => c.Topic).DefaultIfEmpty().Max();
         var maxTrust = candidates.Select(c => c.TrustMass).DefaultIfEmpty().Max();
-        var scored = new List<RoutedCandidate>(candidates.Count);
-        foreach (var c in candidates)
+        var maxActivity = candidates.Select(c => c.RecentActivity).DefaultIfEmpty().Max();
+        var profiles = candidates.Select(c => ProfileLogLikelihood(c, background, options.TopicSmoothing)).ToList();
+        var bestProfile = profiles.DefaultIfEmpty().Max();
+        var logScores = new double[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var expertise = (options.TextShare * Relative(c.Text, maxText)) + ((1 - options.TextShare) * Relative(c.Topic, maxTopic));
+            var c = candidates[i];
             var closeness = maxTrust > 0 ? c.TrustMass / maxTrust : options.NeutralCloseness;
-            var availability = c.RecentActivity / (c.RecentActivity + options.ActivitySaturation) * c.AnswerRate;
-            var score = Math.Pow(options.ExpertiseFloor + expertise, options.ExpertiseWeight) *
-                Math.Pow(options.ClosenessFloor + closeness, options.ClosenessWeight) *
-                Math.Pow(options.AvailabilityFloor + availability, options.AvailabilityWeight);
+            logScores[i] = (options.PriorWeight * Math.Log(c.RecentActivity + options.PriorPseudoCount)) +
+                (options.ProfileWeight * profiles[i]) +
+                (options.TextWeight > 0 ? options.TextWeight * Math.Log(options.TextFloor + Relative(c.Text, maxText)) : 0) +
+                (options.ClosenessWeight > 0 ? options.ClosenessWeight * Math.Log(options.ClosenessFloor + closeness) : 0) +
+                (options.ResponsivenessWeight > 0 ? options.ResponsivenessWeight * Math.Log(c.AnswerRate) : 0);
+        }
+
+        var best = logScores.DefaultIfEmpty().Max();
+        var scored = new List<RoutedCandidate>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
             scored.Add(new RoutedCandidate
             {
                 Person = c.Person,
-                Score = score,
-                Expertise = expertise,
-                Closeness = closeness,
+                Score = Math.Exp(logScores[i] - best),
+                Expertise = background.Count > 0 ? Math.Exp(profiles[i] - bestProfile) : 0,
+                Closeness = maxTrust > 0 ? c.TrustMass / maxTrust : options.NeutralCloseness,
                 ClosenessIsNeutral = maxTrust <= 0,
-                Availability = availability,
+                Availability = Relative(c.RecentActivity, maxActivity) * c.AnswerRate,
                 DiversityFactor = 1,
                 Signals = c,
             });
@@ -96,6 +114,36 @@ public static class Router
 
         scored.Sort(ByScore);
         return DiversityReRank.Apply(scored, signals, options);
+    }
+
+    /// <summary>
+    /// mean over the problem's known topics t of ln((n_{u,t} + μ·P(t|C)) / (n_u + μ)); 0 when the problem has no topic
+    /// anyone worked on (then the profile ranks no one).
+    /// </summary>
+    internal static double ProfileLogLikelihood(CandidateSignals candidate, IReadOnlyList<TermShare> background, double mu)
+    {
+        if (background.Count == 0)
+        {
+            return 0;
+        }
+
+        double sum = 0;
+        foreach (var (topic, share) in background)
+        {
+            var work = 0.0;
+            foreach (var part in candidate.Topics)
+            {
+                if (string.Equals(part.Term, topic, StringComparison.Ordinal))
+                {
+                    work = part.Score;
+                    break;
+                }
+            }
+
+            sum += Math.Log((work + (mu * share)) / (candidate.ProfileSize + mu));
+        }
+
+        return sum / background.Count;
     }
 
     /// <summary>Best first; ties to the lower node index.</summary>
@@ -107,8 +155,8 @@ public static class Router
 
     private static double Relative(double value, double max) => max > 0 ? value / max : 0;
 
-    private static TermShare[] Shares(Match? match, int count, Func<TermShare, TermShare> shown) =>
-        match is null ? [] : [.. match.Parts.OrderByDescending(p => p.Score).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count).Select(p => shown(new TermShare(p.Key, p.Score)))];
+    private static TermShare[] Shares(Match? match, int count) =>
+        match is null ? [] : [.. match.Parts.OrderByDescending(p => p.Score).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count).Select(p => new TermShare(p.Key, p.Score))];
 
     private static Dictionary<int, double> TrustMass(TrustSnapshot snapshot, RoutingRequest request, TrustQueryOptions options)
     {

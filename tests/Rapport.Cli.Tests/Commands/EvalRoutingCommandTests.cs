@@ -8,14 +8,14 @@ public sealed class EvalRoutingCommandTests
 {
     private static readonly string[] ReportFields =
     [
-        "site", "split", "cutoff", "questions", "test_questions", "test_questions_with_accepted", "validation_questions", "mean_candidates", "tuned",
-        "parameters", "methods", "ablations", "validation", "tuning", "sensitivity", "machine",
+        "site", "split", "cutoff", "questions", "test_questions", "test_questions_with_accepted", "validation_questions", "validation_blocks",
+        "mean_candidates", "tuned", "parameters", "methods", "ablations", "validation", "tuning", "machine",
     ];
 
     private static readonly string[] MethodFields = ["name", "mrr", "p_at_1", "p_at_5", "ndcg_at_10", "hit_at_10", "mrr_accepted"];
 
     [Fact]
-    public async Task EvalRouting_RanksTheTopicExpertFirst_AndNeverSeesAnswersPostedAfterTheQuestion()
+    public async Task EvalRouting_WithThinProfiles_FollowsTheActivityPrior_AndNeverSeesAnswersPostedAfterTheQuestion()
     {
         var result = await RunOnSmallSiteAsync("--json");
 
@@ -29,13 +29,17 @@ public sealed class EvalRoutingCommandTests
         Assert.All(methods, m => JsonShape.HasExactly(m, MethodFields));
         Assert.Equal(["rapport", "most-active", "text-bm25", "trust-only"], methods.Select(m => m.GetProperty("name").GetString()));
 
-        // q9 (lattice): the lattice expert (user 3) first; q10 (photon) was answered only by user 6, whose first act was that
-        // answer, so nobody can rank them: reciprocal ranks 1 and 0.
+        // q9 (lattice): with μ = 100, four lattice answers barely move user 3's profile away from the collection's, so the
+        // activity prior decides and user 4 (5 answers, the latest on day 8) comes before user 3 (4 answers), as with
+        // most-active; q10 (photon) was answered only by user 6, whose first act was that answer, so nobody can rank
+        // them: reciprocal ranks 1/2 and 0.
         var rapport = methods[0];
-        Assert.Equal((0.5, 0.5, 0.5, 1.0), (rapport.GetProperty("mrr").GetDouble(), rapport.GetProperty("p_at_1").GetDouble(),
+        Assert.Equal((0.25, 0.0, 0.5, 0.5), (rapport.GetProperty("mrr").GetDouble(), rapport.GetProperty("p_at_1").GetDouble(),
             rapport.GetProperty("hit_at_10").GetDouble(), rapport.GetProperty("mrr_accepted").GetDouble()));
-        // Most active: user 4 (5 answers) before user 3 (4 answers) on q9.
         Assert.Equal(0.25, methods[1].GetProperty("mrr").GetDouble());
+
+        // Without the prior the profile alone puts the lattice expert first on q9: reciprocal ranks 1 and 0.
+        Assert.Equal(0.5, JsonShape.Rows(report, "ablations").Single(r => r.GetProperty("name").GetString() == "rapport no-prior").GetProperty("mrr").GetDouble());
         Assert.All(JsonShape.Rows(report, "ablations").Concat(JsonShape.Rows(report, "validation")), row =>
         {
             JsonShape.HasExactly(row, MethodFields);
@@ -51,7 +55,12 @@ public sealed class EvalRoutingCommandTests
         Assert.Equal(0, result.ExitCode);
         var report = JsonShape.Parse(result.Output);
         Assert.True(report.GetProperty("tuned").GetBoolean());
-        Assert.NotEmpty(JsonShape.Rows(report, "tuning"));
+        // 3 edge directions × 6 half-lives × 6 μ × 4 β, each with one MRR per validation block, exactly one chosen.
+        var grid = JsonShape.Rows(report, "tuning");
+        Assert.Equal(432, grid.Length);
+        Assert.All(grid, p => Assert.Equal(3, p.GetProperty("block_mrr").GetArrayLength()));
+        var chosen = Assert.Single(grid, p => p.GetProperty("chosen").GetBoolean());
+        Assert.Equal(chosen.GetProperty("topic_smoothing").GetDouble(), report.GetProperty("parameters").GetProperty("topic_smoothing").GetDouble());
     }
 
     [Fact]
@@ -62,7 +71,7 @@ public sealed class EvalRoutingCommandTests
         Assert.Equal(0, result.ExitCode);
         var cells = result.Output.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
         Assert.Contains(["test", "MRR", "P@1", "P@5", "nDCG@10", "Hit@10", "MRR", "accepted"], cells);
-        Assert.Contains(cells, c => c.Length == 7 && c[0] == "rapport" && c[1] == "0.5");
+        Assert.Contains(cells, c => c.Length == 7 && c[0] == "rapport" && c[1] == "0.25");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class DiversityReRankTests
     [Fact]
     public void WithoutPenalty_OrderIsByScore()
     {
-        var options = RoutingOptions.Default with { TextShare = 1, DiversityPenalty = 0 };
+        var options = RoutingOptions.Default with { TextWeight = 1, DiversityPenalty = 0 };
 
         Assert.Equal([1, 2, 3], Router.Rank(Signals(options), options).Take(3).Select(c => c.Person));
     }
@@ -25,7 +25,7 @@ public sealed class DiversityReRankTests
     public void Penalty_MovesSomeoneFromAnotherCircleAheadOfAnOverlappingOne()
     {
         // Jaccard({1,5,6}, {2,5,6}) = 2/4 = 0.5, so 2's factor is 1 − 0.5 · 0.5 = 0.75; 3 overlaps nobody (factor 1).
-        var options = RoutingOptions.Default with { TextShare = 1, DiversityPenalty = 0.5 };
+        var options = RoutingOptions.Default with { TextWeight = 1, DiversityPenalty = 0.5 };
         var plain = Router.Rank(Signals(options with { DiversityPenalty = 0 }), options with { DiversityPenalty = 0 });
 
         var ranked = Router.Rank(Signals(options), options);

@@ -5,6 +5,7 @@ namespace Rapport.Trust.Tests.Routing;
 public sealed class RouterTests
 {
     private static readonly RoutingOptions Plain = RoutingOptions.Default with { DiversityPenalty = 0 };
+    private static readonly RoutingOptions WithTrust = Plain with { ClosenessWeight = 0.5 };
 
     [Fact]
     public void Measure_ScoresEachPersonsDocumentWithBm25()
@@ -24,38 +25,59 @@ public sealed class RouterTests
     }
 
     [Fact]
-    public void Measure_TopicMatchSaturatesWorkAndWeighsRareTopics()
+    public void Measure_KeepsTheWorkOnEachTopic_TheProfileSize_AndTheCollectionShareOfKnownTopics()
     {
-        // Topic idf over the 2 people with a profile: "qubit" (both) ln 1.2, "noise" (person 1) ln 2; saturation 1:
-        // person 1 (qubit ×2, noise ×1): ln 1.2 · 2/3 + ln 2 · 1/2; person 2 (qubit ×1): ln 1.2 · 1/2.
+        // Person 1: qubit ×2, noise ×1 (n = 3); person 2: qubit ×1. Collection: qubit 3, noise 1 of 4; "surgery": nobody.
         var world = new RoutingFixture(3).Knows(1, "", "qubit", "noise").Knows(1, "", "Qubit").Knows(2, "", "qubit");
 
-        var signals = Router.Measure(world.Sources, RoutingFixture.Ask(0, "", "qubit", "noise"), Plain with { TopicSaturation = 1 });
+        var signals = Router.Measure(world.Sources, RoutingFixture.Ask(0, "", "qubit", "noise", "surgery"), Plain);
 
+        Assert.Equal([("noise", 0.25), ("qubit", 0.75)], signals.TopicBackground.Select(t => (t.Term, t.Score)));
         var one = signals.Candidates.Single(c => c.Person == 1);
-        Assert.Equal((Math.Log(1.2) * 2 / 3) + (Math.Log(2) / 2), one.Topic, 12);
-        Assert.Equal(Math.Log(1.2) / 2, signals.Candidates.Single(c => c.Person == 2).Topic, 12);
-        Assert.Equal([("noise", 1.0), ("qubit", 2.0)], one.Topics.Select(t => (t.Term, t.Score)));
+        Assert.Equal(3, one.ProfileSize);
+        Assert.Equal([("qubit", 2.0), ("noise", 1.0)], one.Topics.Select(t => (t.Term, t.Score)));
+        Assert.Equal(1, signals.Candidates.Single(c => c.Person == 2).ProfileSize);
     }
 
     [Fact]
-    public void Rank_MultipliesTheWeightedFactors()
+    public void Rank_AddsPriorProfileTrustAndResponsivenessInLogSpace()
     {
-        // Asker 0 trusts 1 fully; nobody reaches 2. Expertise: text only, 1 is the best match (E = 1), 2 matches nothing.
-        // Activity: 1 one event a half-life ago (0.5), 2 one event now-ish (≈ 1). Answer rate: prior 0.5 for both.
-        var world = new RoutingFixture(3).Knows(1, "lattice").Knows(2, "photon").Active(1, 14).Active(2, 0.0001).Trusts(0, 1);
-        var options = Plain with { TextShare = 1, ExpertiseFloor = 0.2, ClosenessWeight = 0.5, ClosenessFloor = 0.25, AvailabilityWeight = 2, ActivitySaturation = 0.5 };
+        // Topic "qubit" (collection share 3/4), μ = 4: person 1 (qubit ×2, noise ×1): P = (2 + 3) / (3 + 4) = 5/7;
+        // person 2 (qubit ×1): (1 + 3) / (1 + 4) = 4/5. Prior, half-life 30 days, pseudo-count 1: person 1 one act 30 days
+        // ago (r = 0.5), person 2 one act just now (r = a2 ≈ 1). Trust: 0 trusts 1 (C = 1), nobody reaches 2 (C = 0);
+        // β = 0.5, floor 0.25. Answer rate: the prior 0.5 for both.
+        var world = new RoutingFixture(3).Knows(1, "", "qubit", "noise").Knows(1, "", "qubit").Knows(2, "", "qubit")
+            .Active(1, 30).Active(2, 0.0001).Trusts(0, 1);
+        var options = Plain with { TopicSmoothing = 4, PriorHalfLife = TimeSpan.FromDays(30), ClosenessWeight = 0.5, ClosenessFloor = 0.25 };
 
-        var ranked = Router.Rank(Router.Measure(world.Sources, RoutingFixture.Ask(0, "lattice"), options), options);
+        var ranked = Router.Rank(Router.Measure(world.Sources, RoutingFixture.Ask(0, "", "qubit"), options), options);
 
-        var one = ranked.Single(c => c.Person == 1);
-        var a1 = 0.5 / (0.5 + 0.5) * 0.5;
-        Assert.Equal((1.0, 1.0, a1), (one.Expertise, one.Closeness, one.Availability));
-        Assert.Equal(1.2 * Math.Sqrt(1.25) * Math.Pow(0.05 + a1, 2), one.Score, 12);
-        var two = ranked.Single(c => c.Person == 2);
-        Assert.Equal((0.0, 0.0), (two.Expertise, two.Closeness));
-        Assert.Equal(0.2 * Math.Sqrt(0.25) * Math.Pow(0.05 + two.Availability, 2), two.Score, 12);
+        var a2 = Math.Pow(2, -0.0001 / 30);
+        var l1 = Math.Log(1.5) + Math.Log(5.0 / 7) + (0.5 * Math.Log(1.25)) + Math.Log(0.5);
+        var l2 = Math.Log(1 + a2) + Math.Log(0.8) + (0.5 * Math.Log(0.25)) + Math.Log(0.5);
         Assert.Equal([1, 2], ranked.Select(c => c.Person));
+        var (one, two) = (ranked[0], ranked[1]);
+        Assert.Equal(1, one.Score, 12);
+        Assert.Equal(Math.Exp(l2 - l1), two.Score, 12);
+        Assert.Equal(5.0 / 7 / 0.8, one.Expertise, 12);
+        Assert.Equal(1, two.Expertise, 12);
+        Assert.Equal((1.0, 0.0), (one.Closeness, two.Closeness));
+        Assert.Equal(0.5 / a2 * 0.5, one.Availability, 12);
+        Assert.Equal(0.5, two.Availability, 12);
+    }
+
+    [Fact]
+    public void Rank_WithAnUninformativeProfile_IsTheActivityPrior_LikeMostActive()
+    {
+        // Person 1 knows the topic and acted once; person 2 never worked on it but acted three times.
+        var world = new RoutingFixture(3).Knows(1, "", "qubit").Knows(2, "", "photon").Active(1, 1).Active(2, 1).Active(2, 2).Active(2, 3);
+        var request = RoutingFixture.Ask(0, "", "qubit");
+        var sharp = Plain with { TopicSmoothing = 1 };
+        var flat = Plain with { TopicSmoothing = 1e12 };
+
+        Assert.Equal([1, 2], Router.Rank(Router.Measure(world.Sources, request, sharp), sharp).Select(c => c.Person));
+        Assert.Equal([2, 1], Router.Rank(Router.Measure(world.Sources, request, flat), flat).Select(c => c.Person));
+        Assert.Equal([2, 1], Router.Rank(Router.Measure(world.Sources, request, sharp), sharp with { ProfileWeight = 0 }).Select(c => c.Person));
     }
 
     [Fact]
@@ -74,7 +96,7 @@ public sealed class RouterTests
     {
         var world = new RoutingFixture(4).Knows(1, "lattice").Knows(2, "lattice").Trusts(0, 3).Trusts(3, 2);
 
-        var ranked = Router.Rank(Router.Measure(world.Sources, RoutingFixture.Ask(0, "lattice"), Plain), Plain);
+        var ranked = Router.Rank(Router.Measure(world.Sources, RoutingFixture.Ask(0, "lattice"), WithTrust), WithTrust);
 
         Assert.Equal([2, 1], ranked.Select(c => c.Person));
         Assert.True(ranked[0].Signals.TrustMass > 0);
@@ -118,7 +140,7 @@ public sealed class RouterTests
         world.Responsiveness.RecordInvitation(2, answered: true);
         world.Responsiveness.RecordInvitation(2, answered: true);
 
-        var signals = Router.Measure(world.Sources, RoutingFixture.Ask(0, "lattice"), Plain);
+        var signals = Router.Measure(world.Sources, RoutingFixture.Ask(0, "lattice"), Plain with { PriorHalfLife = TimeSpan.FromDays(14) });
 
         var future = signals.Candidates.Single(c => c.Person == 1);
         Assert.Equal((0.0, (DateTimeOffset?)null, 0.5), (future.RecentActivity, future.LastActive, future.AnswerRate));
@@ -126,6 +148,16 @@ public sealed class RouterTests
         Assert.Equal(0.5, two.RecentActivity, 12);
         // (2 answered + 2 prior invitations · 0.5) / (2 + 2) = 0.75.
         Assert.Equal((0.75, 2), (two.AnswerRate, two.Invitations));
+    }
+
+    [Fact]
+    public void ActivityOfWeightZero_MakesACandidateWithoutAddingToThePrior()
+    {
+        var world = new RoutingFixture(2).Active(1, 1, weight: 0);
+
+        var one = Assert.Single(Router.Measure(world.Sources, RoutingFixture.Ask(0, "lattice"), Plain).Candidates);
+
+        Assert.Equal((1, 0.0, (DateTimeOffset?)RoutingFixture.Now.AddDays(-1)), (one.Person, one.RecentActivity, one.LastActive));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal sealed record RoutingCase(SiteQuestion Question, RoutingSignals Signals
         StackExchangeSite site, IReadOnlyList<SiteQuestion> questions, DateTimeOffset labelsBefore, RoutingParameters parameters,
         CancellationToken cancellationToken)
     {
-        var replay = new SiteReplay(site, parameters.Direction, parameters.CommentEdgeWeight);
+        var replay = new SiteReplay(site, parameters.Direction, parameters.CommentEdgeWeight, parameters.AnswersOnlyActivity);
         var answers = site.Answers.ToLookup(a => a.QuestionId);
         var cases = new List<RoutingCase>();
         foreach (var question in questions.OrderBy(q => q.Created).ThenBy(q => q.Id))

@@ -5,19 +5,17 @@ namespace Rapport.Cli.Evaluation.Routing;
 
 /// <summary>What <c>eval routing</c> was asked for.</summary>
 /// <param name="Split">Share of questions, by time, in the training period; the rest are the test questions.</param>
-/// <param name="Tune">Choose the parameters on this site's validation questions instead of taking the defaults.</param>
+/// <param name="Tune">Use the parameters chosen by rolling-origin validation on this site instead of the defaults.</param>
 internal sealed record RoutingSettings(double Split, bool Tune);
 
 /// <summary>
 /// <c>eval routing</c>: questions in time order; the first <see cref="RoutingSettings.Split"/> are training, the rest
-/// test. The last <see cref="ValidationShare"/> of training questions are validation (labelled only with answers posted
-/// before the first test question); parameters are chosen there (with <c>--tune</c>) or are the documented defaults, and
-/// the test questions are ranked once with them. Every question is ranked on what happened strictly before it.
+/// test. The rolling-origin validation grid (<see cref="RoutingTuning"/>) is always scored on the last blocks of the
+/// training period; with <c>--tune</c> its choice is used, otherwise the documented defaults. The test questions are
+/// ranked once with them. Every question is ranked on what happened strictly before it.
 /// </summary>
 internal sealed class RoutingEvaluation(TimeProvider time)
 {
-    public const double ValidationShare = 0.2;
-
     public RoutingReport Run(StackExchangeSite site, RoutingSettings settings, CancellationToken cancellationToken)
     {
         if (!(settings.Split > 0 && settings.Split < 1))
@@ -33,10 +31,10 @@ internal sealed class RoutingEvaluation(TimeProvider time)
         }
 
         var cutoff = ordered[cut].Created;
-        var validation = ordered.GetRange((int)Math.Floor((1 - ValidationShare) * cut), cut - (int)Math.Floor((1 - ValidationShare) * cut));
         var test = ordered.GetRange(cut, ordered.Count - cut);
-        var tuning = new RoutingTuning(site, validation, cutoff, cancellationToken);
-        var chosen = settings.Tune ? tuning.Run(RoutingTuning.Start) : RoutingParameters.Default;
+        var tuning = new RoutingTuning(site, ordered.GetRange(0, cut), cutoff, cancellationToken);
+        var tuned = tuning.Run(RoutingParameters.Default);
+        var chosen = settings.Tune ? tuned : RoutingParameters.Default;
 
         var testCases = RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, chosen, cancellationToken);
         if (testCases.Count == 0)
@@ -44,7 +42,7 @@ internal sealed class RoutingEvaluation(TimeProvider time)
             throw new CliException($"{site.Name}: no test question (after {cutoff:yyyy-MM-dd HH:mm:ss}) was answered by anyone but its asker; nothing to score.");
         }
 
-        var validationCases = tuning.Cases(chosen);
+        var validationCases = tuning.AllCases(chosen);
         return new RoutingReport
         {
             Site = site.Name,
@@ -54,39 +52,49 @@ internal sealed class RoutingEvaluation(TimeProvider time)
             TestQuestions = testCases.Count,
             TestQuestionsWithAccepted = testCases.Count(c => c.AcceptedAnswerer is not null),
             ValidationQuestions = validationCases.Count,
+            ValidationBlocks = tuning.BlockSpans,
             MeanCandidates = Math.Round(testCases.Average(c => c.Signals.Candidates.Count), 1),
             Tuned = settings.Tune,
             Parameters = chosen.Values,
             Methods = [RoutingMetrics.Measure(RoutingMethod.Rapport(chosen.Options), testCases), .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, testCases))],
-            Ablations = Ablations(site, test, DateTimeOffset.MaxValue, chosen, testCases, cancellationToken),
-            Validation = [.. Ablations(site, validation, cutoff, chosen, validationCases, cancellationToken).Prepend(RoutingMetrics.Measure(RoutingMethod.Rapport(chosen.Options), validationCases)),
+            Ablations = Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken)),
+            Validation = [RoutingMetrics.Measure(RoutingMethod.Rapport(chosen.Options), validationCases), .. Ablations(chosen, validationCases, tuning.AllCases),
                 .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, validationCases))],
-            Tuning = tuning.Steps,
-            Sensitivity = [.. tuning.Around(chosen)],
+            Tuning = tuning.Grid,
             Machine = MachineInfo.Current(time),
         };
     }
 
-    /// <summary>The Rapport method with one component switched off at a time (and the two other ways of drawing edges).</summary>
-    private static List<RoutingMetrics> Ablations(
-        StackExchangeSite site, IReadOnlyList<SiteQuestion> questions, DateTimeOffset labelsBefore, RoutingParameters chosen, List<RoutingCase> cases,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The Rapport method with one term switched off at a time, the optional text term switched on, the prior without
+    /// decay, the prior from answers alone (a diagnostic added after the test figures were seen; not used to choose
+    /// anything), and the two other ways of drawing edges (<paramref name="casesFor"/> measures those).
+    /// </summary>
+    private static List<RoutingMetrics> Ablations(RoutingParameters chosen, List<RoutingCase> cases, Func<RoutingParameters, List<RoutingCase>> casesFor)
     {
         var o = chosen.Options;
         var rows = new List<RoutingMetrics>
         {
-            RoutingMetrics.Measure(RoutingMethod.Rapport(o with { TextShare = 0 }, "rapport no-text"), cases),
-            RoutingMetrics.Measure(RoutingMethod.Rapport(o with { TextShare = 1 }, "rapport no-topics"), cases),
-            RoutingMetrics.Measure(RoutingMethod.Rapport(o with { ExpertiseWeight = 0 }, "rapport no-expertise"), cases),
+            RoutingMetrics.Measure(RoutingMethod.Rapport(o with { PriorWeight = 0 }, "rapport no-prior"), cases),
+            RoutingMetrics.Measure(RoutingMethod.Rapport(o with { ProfileWeight = 0 }, "rapport no-profile"), cases),
             RoutingMetrics.Measure(RoutingMethod.Rapport(o with { ClosenessWeight = 0 }, "rapport no-trust"), cases),
-            RoutingMetrics.Measure(RoutingMethod.Rapport(o with { AvailabilityWeight = 0 }, "rapport no-availability"), cases),
+            RoutingMetrics.Measure(RoutingMethod.Rapport(o with { ResponsivenessWeight = 0 }, "rapport no-availability"), cases),
             RoutingMetrics.Measure(RoutingMethod.Rapport(o with { DiversityPenalty = 0 }, "rapport no-diversity"), cases),
+            RoutingMetrics.Measure(RoutingMethod.Rapport(o with { TextWeight = 1 }, "rapport with-text"), cases),
         };
+        if (o.PriorHalfLife != TimeSpan.MaxValue)
+        {
+            var undecayed = chosen with { Options = o with { PriorHalfLife = TimeSpan.MaxValue } };
+            rows.Add(RoutingMetrics.Measure(RoutingMethod.Rapport(undecayed.Options, "rapport prior-no-decay"), casesFor(undecayed)));
+        }
+
+        var answersOnly = chosen with { AnswersOnlyActivity = true };
+        rows.Add(RoutingMetrics.Measure(RoutingMethod.Rapport(o, "rapport prior-answers-only (post hoc)"), casesFor(answersOnly)));
+        rows.Add(RoutingMetrics.Measure(RoutingMethod.Rapport(o with { ProfileWeight = 0 }, "rapport prior-answers-only no-profile (post hoc)"), casesFor(answersOnly)));
         foreach (var direction in Enum.GetValues<EdgeDirection>().Where(d => d != chosen.Direction))
         {
             var other = chosen with { Direction = direction };
-            var otherCases = RoutingCase.Collect(site, questions, labelsBefore, other, cancellationToken);
-            rows.Add(RoutingMetrics.Measure(RoutingMethod.Rapport(o, $"rapport edges {other.Values.Edges}"), otherCases));
+            rows.Add(RoutingMetrics.Measure(RoutingMethod.Rapport(o, $"rapport edges {other.Values.Edges}"), casesFor(other)));
         }
 
         return rows;

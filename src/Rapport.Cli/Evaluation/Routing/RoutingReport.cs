@@ -13,13 +13,13 @@ internal sealed record RoutingReport
     [JsonPropertyName("test_questions")] public required int TestQuestions { get; init; }
     [JsonPropertyName("test_questions_with_accepted")] public required int TestQuestionsWithAccepted { get; init; }
     [JsonPropertyName("validation_questions")] public required int ValidationQuestions { get; init; }
+    [JsonPropertyName("validation_blocks")] public required IReadOnlyList<ValidationBlock> ValidationBlocks { get; init; }
     [JsonPropertyName("mean_candidates")] public required double MeanCandidates { get; init; }
     [JsonPropertyName("tuned")] public required bool Tuned { get; init; }
     [JsonPropertyName("parameters")] public required ParameterValues Parameters { get; init; }
     [JsonPropertyName("methods")] public required IReadOnlyList<RoutingMetrics> Methods { get; init; }
     [JsonPropertyName("ablations")] public required IReadOnlyList<RoutingMetrics> Ablations { get; init; }
     [JsonPropertyName("validation")] public required IReadOnlyList<RoutingMetrics> Validation { get; init; }
-    [JsonPropertyName("tuning")] public required IReadOnlyList<TuningStep> Tuning { get; init; }
-    [JsonPropertyName("sensitivity")] public required IReadOnlyList<TuningStep> Sensitivity { get; init; }
+    [JsonPropertyName("tuning")] public required IReadOnlyList<GridPoint> Tuning { get; init; }
     [JsonPropertyName("machine")] public required MachineInfo Machine { get; init; }
 }

@@ -12,8 +12,8 @@ internal static class RoutingText
             $"{report.Site}: {report.Questions} questions; test = the {report.TestQuestions} answered ones after {report.Cutoff:yyyy-MM-dd HH:mm:ss} ") +
             Invariant($"(split {report.Split}; {report.TestQuestionsWithAccepted} with an accepted answer); {report.MeanCandidates} candidates per question on average."));
         await output.WriteLineAsync(report.Tuned
-            ? Invariant($"Parameters chosen on {report.ValidationQuestions} validation questions of the training period (--tune).")
-            : Invariant($"Parameters: the documented defaults (docs/routing.md); {report.ValidationQuestions} validation questions shown for reference."));
+            ? Invariant($"Parameters chosen by rolling-origin validation on {report.ValidationQuestions} questions in {report.ValidationBlocks.Count} blocks of the training period (--tune).")
+            : Invariant($"Parameters: the documented defaults (docs/routing.md); {report.ValidationQuestions} validation questions in {report.ValidationBlocks.Count} blocks shown for reference."));
         await output.WriteLineAsync();
         await Table(output, "test", report.Methods);
         await output.WriteLineAsync();

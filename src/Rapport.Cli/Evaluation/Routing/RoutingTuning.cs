@@ -1,129 +1,132 @@
+using System.Text.Json.Serialization;
 using Rapport.Trust.Routing;
 
 namespace Rapport.Cli.Evaluation.Routing;
 
 /// <summary>
-/// Chooses the Rapport method's parameters on validation questions only (the last part of the training period, labelled
-/// with answers posted before the test cut-off): coordinate ascent on validation MRR from the current values, one knob
-/// at a time over a short grid, for <see cref="Rounds"/> rounds; a value replaces the current one only if it raises MRR
-/// by more than <see cref="MinGain"/> (small validation sets reward noise). Before that, the knobs that shape the
-/// relationship graph and its weight are searched jointly (round 0; a step's value is then the digits of each knob's
-/// value index). Evidence is measured once per combination
-/// of the knobs that change it and cached.
+/// Rolling-origin validation inside the training period: the last <see cref="Blocks"/> blocks of training questions
+/// (each <see cref="BlockShare"/> of them, in time order), every question ranked on what happened strictly before it and
+/// labelled with answers posted before the test cut-off. Every combination of the few free parameters (edge direction ×
+/// prior half-life × topic smoothing μ × closeness weight β) is scored on each block; the choice maximises the mean of
+/// the blocks' MRR. Edges are both ways a priori: another direction replaces it only if its best combination beats the
+/// best both-ways one by more than <see cref="StrongDisagreement"/> in mean MRR <b>and</b> on every block. The test part
+/// is never read. Evidence is measured once per combination of the knobs that change it and cached.
 /// </summary>
-internal sealed class RoutingTuning(StackExchangeSite site, IReadOnlyList<SiteQuestion> validation, DateTimeOffset labelsBefore, CancellationToken cancellationToken)
+internal sealed class RoutingTuning
 {
-    public const int Rounds = 2;
-    public const double MinGain = 0.002;
+    public const int Blocks = 3;
+    public const double BlockShare = 0.1;
+    public const double StrongDisagreement = 0.01;
 
-    /// <summary>
-    /// Where the search starts (the values fixed before any data was looked at): edges both ways with comments counting
-    /// fully, BM25 k1 1.2 and b 0.75, text and topics half each, every factor at weight 1, floors 0.05 (closeness 0.5),
-    /// activity half-life 30 days, saturation 2, diversity 0.3.
-    /// </summary>
-    public static RoutingParameters Start { get; } = new(EdgeDirection.Both, 1, RoutingOptions.Default with
+    public static readonly TimeSpan[] HalfLives = [TimeSpan.FromDays(7), TimeSpan.FromDays(14), TimeSpan.FromDays(30), TimeSpan.FromDays(90), TimeSpan.FromDays(365), TimeSpan.MaxValue];
+    public static readonly double[] Smoothing = [1, 3, 10, 30, 100, 300];
+    public static readonly double[] ClosenessWeights = [0, 0.25, 0.5, 1];
+
+    private static readonly EdgeDirection[] Directions = [EdgeDirection.Both, EdgeDirection.HelperToHelped, EdgeDirection.HelpedToHelper];
+
+    private readonly StackExchangeSite site;
+    private readonly IReadOnlyList<IReadOnlyList<SiteQuestion>> blocks;
+    private readonly DateTimeOffset labelsBefore;
+    private readonly CancellationToken cancellationToken;
+    private readonly Dictionary<object, List<RoutingCase>[]> cases = [];
+
+    /// <param name="site">The site.</param>
+    /// <param name="training">The training questions in time order.</param>
+    /// <param name="labelsBefore">The test cut-off: only answers before it are labels.</param>
+    /// <param name="cancellationToken">Stops the replays.</param>
+    public RoutingTuning(StackExchangeSite site, IReadOnlyList<SiteQuestion> training, DateTimeOffset labelsBefore, CancellationToken cancellationToken)
     {
-        B = 0.75, TextShare = 0.5, TopicSaturation = 1, ExpertiseFloor = 0.05, ClosenessWeight = 1, ClosenessFloor = 0.5,
-        ActivityHalfLife = TimeSpan.FromDays(30), ActivitySaturation = 2,
-    });
-
-    private static readonly string[] JointKnobs = ["edges", "comment_edge_weight", "closeness_weight"];
-
-    private static readonly Knob[] Knobs =
-    [
-        new("edges", [0, 1, 2], p => (double)p.Direction, (p, v) => p with { Direction = (EdgeDirection)(int)v }),
-        new("comment_edge_weight", [0, 0.25, 0.5, 1], p => p.CommentEdgeWeight, (p, v) => p with { CommentEdgeWeight = v }),
-        new("activity_half_life_days", [7, 14, 30, 60, 120], p => p.Options.ActivityHalfLife.TotalDays, (p, v) => p with { Options = p.Options with { ActivityHalfLife = TimeSpan.FromDays(v) } }),
-        new("k1", [0.8, 1.2, 2], p => p.Options.K1, (p, v) => p with { Options = p.Options with { K1 = v } }),
-        new("b", [0.3, 0.5, 0.75, 1], p => p.Options.B, (p, v) => p with { Options = p.Options with { B = v } }),
-        new("topic_saturation", [0.5, 1, 2, 4], p => p.Options.TopicSaturation, (p, v) => p with { Options = p.Options with { TopicSaturation = v } }),
-        new("text_share", [0, 0.25, 0.5, 0.75, 1], p => p.Options.TextShare, (p, v) => p with { Options = p.Options with { TextShare = v } }),
-        new("expertise_weight", [0.5, 1, 2, 3], p => p.Options.ExpertiseWeight, (p, v) => p with { Options = p.Options with { ExpertiseWeight = v } }),
-        new("expertise_floor", [0.01, 0.05, 0.2], p => p.Options.ExpertiseFloor, (p, v) => p with { Options = p.Options with { ExpertiseFloor = v } }),
-        new("closeness_weight", [0, 0.5, 1, 2], p => p.Options.ClosenessWeight, (p, v) => p with { Options = p.Options with { ClosenessWeight = v } }),
-        new("closeness_floor", [0.1, 0.25, 0.5, 1, 2], p => p.Options.ClosenessFloor, (p, v) => p with { Options = p.Options with { ClosenessFloor = v } }),
-        new("availability_weight", [0, 0.5, 1, 2], p => p.Options.AvailabilityWeight, (p, v) => p with { Options = p.Options with { AvailabilityWeight = v } }),
-        new("availability_floor", [0.01, 0.05, 0.2], p => p.Options.AvailabilityFloor, (p, v) => p with { Options = p.Options with { AvailabilityFloor = v } }),
-        new("activity_saturation", [0.5, 1, 2, 4, 8], p => p.Options.ActivitySaturation, (p, v) => p with { Options = p.Options with { ActivitySaturation = v } }),
-        new("diversity_penalty", [0, 0.1, 0.3, 0.5], p => p.Options.DiversityPenalty, (p, v) => p with { Options = p.Options with { DiversityPenalty = v } }),
-    ];
-
-    private readonly Dictionary<object, List<RoutingCase>> cases = [];
-
-    /// <summary>Every value tried, in order, with its validation MRR and whether it was kept.</summary>
-    public List<TuningStep> Steps { get; } = [];
-
-    /// <summary>The validation cases for <paramref name="parameters"/>' evidence.</summary>
-    public List<RoutingCase> Cases(RoutingParameters parameters)
-    {
-        if (!cases.TryGetValue(parameters.MeasureKey, out var measured))
-        {
-            cases[parameters.MeasureKey] = measured = RoutingCase.Collect(site, validation, labelsBefore, parameters, cancellationToken);
-        }
-
-        return measured;
+        this.site = site;
+        this.labelsBefore = labelsBefore;
+        this.cancellationToken = cancellationToken;
+        var size = Math.Max(1, (int)Math.Floor(BlockShare * training.Count));
+        var first = Math.Max(0, training.Count - (Blocks * size));
+        blocks = [.. Enumerable.Range(0, Blocks).Select(b => (IReadOnlyList<SiteQuestion>)[.. training.Skip(first + (b * size)).Take(size)])];
     }
 
-    public double Mrr(RoutingParameters parameters) => RoutingMetrics.Measure(RoutingMethod.Rapport(parameters.Options), Cases(parameters)).Mrr;
+    /// <summary>Every combination tried, in order, with each block's MRR, their mean, and whether it was chosen.</summary>
+    public List<GridPoint> Grid { get; } = [];
 
+    /// <summary>The blocks' spans and sizes (answered questions).</summary>
+    public IReadOnlyList<ValidationBlock> BlockSpans => [.. blocks.Select((b, i) => (Block: b, Index: i)).Where(x => x.Block.Count > 0)
+        .Select(x => new ValidationBlock(x.Block[0].Created, x.Block[^1].Created, Cases(RoutingParameters.Default)[x.Index].Count))];
+
+    /// <summary>The validation cases of every block, pooled, for <paramref name="parameters"/>' evidence.</summary>
+    public List<RoutingCase> AllCases(RoutingParameters parameters) => [.. Cases(parameters).SelectMany(c => c)];
+
+    /// <summary>Scores the grid and returns the chosen parameters (the rest of <paramref name="start"/> unchanged).</summary>
     public RoutingParameters Run(RoutingParameters start)
     {
-        var best = start;
-        var bestMrr = Mrr(best);
-
-        // Round 0: the graph knobs interact (which edges exist decides whether closeness can help), so they are tried jointly.
-        var joint = Knobs.Where(k => JointKnobs.Contains(k.Name)).ToList();
-        foreach (var combination in joint.Aggregate((IEnumerable<RoutingParameters>)[start], (partial, knob) => partial.SelectMany(p => knob.Values.Select(v => knob.Set(p, v)))))
+        var bestByDirection = new Dictionary<EdgeDirection, (RoutingParameters Parameters, double[] Blocks, double Mean, int Index)>();
+        foreach (var direction in Directions)
         {
-            if (combination == start)
+            foreach (var halfLife in HalfLives)
             {
-                continue;
-            }
-
-            var mrr = Mrr(combination);
-            var kept = mrr > bestMrr + MinGain;
-            Steps.Add(new TuningStep(0, string.Join('+', joint.Select(k => k.Name)), joint.Aggregate(0.0, (code, k) => (code * 10) + Array.IndexOf(k.Values, k.Get(combination))), Math.Round(mrr, 4), kept));
-            if (kept)
-            {
-                (best, bestMrr) = (combination, mrr);
-            }
-        }
-
-        for (var round = 0; round < Rounds; round++)
-        {
-            foreach (var knob in Knobs)
-            {
-                foreach (var value in knob.Values.Where(v => v != knob.Get(best)))
+                foreach (var mu in Smoothing)
                 {
-                    var candidate = knob.Set(best, value);
-                    var mrr = Mrr(candidate);
-                    var kept = mrr > bestMrr + MinGain;
-                    Steps.Add(new TuningStep(round + 1, knob.Name, value, Math.Round(mrr, 4), kept));
-                    if (kept)
+                    foreach (var beta in ClosenessWeights)
                     {
-                        (best, bestMrr) = (candidate, mrr);
+                        var candidate = start with
+                        {
+                            Direction = direction,
+                            Options = start.Options with { PriorHalfLife = halfLife, TopicSmoothing = mu, ClosenessWeight = beta },
+                        };
+                        var mrr = BlockMrr(candidate);
+                        var mean = mrr.Average();
+                        Grid.Add(new GridPoint(RoutingParameters.Edges(direction), RoutingParameters.HalfLifeDays(halfLife), mu, beta, [.. mrr.Select(Round)], Round(mean), false));
+                        if (!bestByDirection.TryGetValue(direction, out var best) || mean > best.Mean)
+                        {
+                            bestByDirection[direction] = (candidate, mrr, mean, Grid.Count - 1);
+                        }
                     }
                 }
             }
         }
 
-        return best;
+        var chosen = bestByDirection[EdgeDirection.Both];
+        foreach (var other in Directions.Skip(1).Select(d => bestByDirection[d]))
+        {
+            if (other.Mean > chosen.Mean + StrongDisagreement && other.Blocks.Zip(chosen.Blocks).All(p => p.First > p.Second))
+            {
+                chosen = other;
+            }
+        }
+
+        Grid[chosen.Index] = Grid[chosen.Index] with { Chosen = true };
+        return chosen.Parameters;
     }
 
-    /// <summary>
-    /// Re-weighs the chosen evidence with one knob at each of its values (the others as chosen): how flat the
-    /// validation optimum is around the choice.
-    /// </summary>
-    public IEnumerable<TuningStep> Around(RoutingParameters chosen) =>
-        Knobs.SelectMany(knob => knob.Values.Select(value => new TuningStep(0, knob.Name, value, Math.Round(Mrr(knob.Set(chosen, value)), 4), value == knob.Get(chosen))));
+    /// <summary>Each block's MRR of the Rapport method with <paramref name="parameters"/>.</summary>
+    public double[] BlockMrr(RoutingParameters parameters) =>
+        [.. Cases(parameters).Select(block => RoutingMetrics.Measure(RoutingMethod.Rapport(parameters.Options), block).Mrr)];
 
-    private sealed record Knob(string Name, double[] Values, Func<RoutingParameters, double> Get, Func<RoutingParameters, double, RoutingParameters> Set);
+    private List<RoutingCase>[] Cases(RoutingParameters parameters)
+    {
+        if (!cases.TryGetValue(parameters.MeasureKey, out var measured))
+        {
+            var all = RoutingCase.Collect(site, [.. blocks.SelectMany(b => b)], labelsBefore, parameters, cancellationToken);
+            measured = [.. blocks.Select(b => b.Select(q => q.Id).ToHashSet()).Select(ids => all.Where(c => ids.Contains(c.Question.Id)).ToList())];
+            cases[parameters.MeasureKey] = measured;
+        }
+
+        return measured;
+    }
+
+    private static double Round(double value) => Math.Round(value, 4);
 }
 
-/// <summary>One value tried by the tuning: its round, knob, value, validation MRR, and whether it was kept.</summary>
-internal sealed record TuningStep(
-    [property: System.Text.Json.Serialization.JsonPropertyName("round")] int Round,
-    [property: System.Text.Json.Serialization.JsonPropertyName("knob")] string Knob,
-    [property: System.Text.Json.Serialization.JsonPropertyName("value")] double Value,
-    [property: System.Text.Json.Serialization.JsonPropertyName("validation_mrr")] double ValidationMrr,
-    [property: System.Text.Json.Serialization.JsonPropertyName("kept")] bool Kept);
+/// <summary>One combination of the tuned parameters, each validation block's MRR, their mean, and whether it was chosen.</summary>
+internal sealed record GridPoint(
+    [property: JsonPropertyName("edges")] string Edges,
+    [property: JsonPropertyName("prior_half_life_days")] double? PriorHalfLifeDays,
+    [property: JsonPropertyName("topic_smoothing")] double TopicSmoothing,
+    [property: JsonPropertyName("closeness_weight")] double ClosenessWeight,
+    [property: JsonPropertyName("block_mrr")] IReadOnlyList<double> BlockMrr,
+    [property: JsonPropertyName("mean_mrr")] double MeanMrr,
+    [property: JsonPropertyName("chosen")] bool Chosen);
+
+/// <summary>One validation block: its first and last question's date and how many of its questions were answered by someone else.</summary>
+internal sealed record ValidationBlock(
+    [property: JsonPropertyName("from")] DateTimeOffset From,
+    [property: JsonPropertyName("to")] DateTimeOffset To,
+    [property: JsonPropertyName("questions")] int Questions);

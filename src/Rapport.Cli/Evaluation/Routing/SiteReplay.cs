@@ -38,13 +38,19 @@ internal sealed class SiteReplay
     private readonly Dictionary<int, int> answerCounts = [];
     private readonly EdgeDirection direction;
     private readonly double commentEdgeWeight;
+    private readonly bool answersOnlyActivity;
     private int next;
     private TrustSnapshot? snapshot;
 
-    public SiteReplay(StackExchangeSite site, EdgeDirection direction, double commentEdgeWeight)
+    /// <param name="site">The site.</param>
+    /// <param name="direction">Which way interactions become trust statements.</param>
+    /// <param name="commentEdgeWeight">What a comment counts as an interaction, relative to an answer.</param>
+    /// <param name="answersOnlyActivity">Questions and comments record presence only (activity weight 0): the prior then counts answers alone.</param>
+    public SiteReplay(StackExchangeSite site, EdgeDirection direction, double commentEdgeWeight, bool answersOnlyActivity = false)
     {
         this.direction = direction;
         this.commentEdgeWeight = commentEdgeWeight;
+        this.answersOnlyActivity = answersOnlyActivity;
         foreach (var user in site.Users.Order())
         {
             Node(user);
@@ -114,7 +120,7 @@ internal sealed class SiteReplay
     private void Posted(SiteQuestion q)
     {
         postOwners[q.Id] = q.Owner;
-        Responsiveness.RecordActivity(Node(q.Owner), q.Created, QuestionActivity);
+        Responsiveness.RecordActivity(Node(q.Owner), q.Created, answersOnlyActivity ? 0 : QuestionActivity);
     }
 
     private void Answered(SiteAnswer a)
@@ -136,7 +142,7 @@ internal sealed class SiteReplay
     {
         var author = Node(c.Author);
         Expertise.AddText(author, c.Text, CommentWeight);
-        Responsiveness.RecordActivity(author, c.Created, CommentWeight);
+        Responsiveness.RecordActivity(author, c.Created, answersOnlyActivity ? 0 : CommentWeight);
         if (commentEdgeWeight > 0 && postOwners.TryGetValue(c.PostId, out var owner))
         {
             Interact(c.Author, owner, commentEdgeWeight);
