@@ -14,7 +14,7 @@ public sealed class EvalRecsysCommandTests : IDisposable
     ];
 
     private static readonly string[] ModelFields =
-        ["name", "uses_trust", "mae", "rmse", "coverage", "cold_mae", "cold_rmse", "cold_coverage", "train_seconds"];
+        ["name", "uses_trust", "mae", "rmse", "coverage", "cold_mae", "cold_rmse", "cold_coverage", "train_seconds", "train_cpu_seconds"];
 
     private readonly TemporaryDirectory folder = new();
 
