@@ -14,7 +14,7 @@ public sealed class EvalRecsysCommandTests : IDisposable
     ];
 
     private static readonly string[] ModelFields =
-        ["name", "uses_trust", "mae", "rmse", "coverage", "cold_mae", "cold_rmse", "cold_coverage", "train_seconds"];
+        ["name", "uses_trust", "mae", "rmse", "coverage", "cold_mae", "cold_rmse", "cold_coverage", "train_seconds", "train_cpu_seconds"];
 
     private readonly TemporaryDirectory folder = new();
 
@@ -73,7 +73,7 @@ public sealed class EvalRecsysCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("(tang): 20 users, 17 items, 200 ratings (0 repeated rows removed, the last kept), 2 trust edges (1 rows removed).", result.Output, StringComparison.Ordinal);
         var cells = result.Output.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
-        Assert.Contains(["model", "trust", "MAE", "RMSE", "coverage", "cold", "MAE", "cold", "RMSE", "cold", "coverage", "train", "s"], cells);
+        Assert.Contains(["model", "trust", "MAE", "RMSE", "coverage", "cold", "MAE", "cold", "RMSE", "cold", "coverage", "train", "s", "train", "CPU", "s"], cells);
         Assert.Contains(cells, c => c.Length > 2 && c[0] == "GlobalAvg" && c[1] == "no");
     }
 

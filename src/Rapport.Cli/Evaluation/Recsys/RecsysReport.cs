@@ -23,7 +23,8 @@ internal sealed record RecsysReport
 
 /// <summary>
 /// One model over all folds: errors over the test ratings it predicted (every rating is tested once), the share it
-/// predicted, the same for cold-start users' ratings, and its mean training time per fold. Errors are null when the
+/// predicted, the same for cold-start users' ratings, and its mean training time per fold: wall-clock and CPU (summed
+/// over all threads; under load the wall time grows, the CPU time much less). Errors are null when the
 /// model predicted nothing.
 /// </summary>
 internal sealed record RecsysRow(
@@ -35,4 +36,5 @@ internal sealed record RecsysRow(
     [property: JsonPropertyName("cold_mae")] double? ColdMae,
     [property: JsonPropertyName("cold_rmse")] double? ColdRmse,
     [property: JsonPropertyName("cold_coverage")] double ColdCoverage,
-    [property: JsonPropertyName("train_seconds")] double TrainSeconds);
+    [property: JsonPropertyName("train_seconds")] double TrainSeconds,
+    [property: JsonPropertyName("train_cpu_seconds")] double TrainCpuSeconds);

@@ -14,10 +14,10 @@ internal static class RecsysText
         await output.WriteLineAsync(Invariant(
             $"{report.Folds}-fold cross-validation, seed {report.Seed}; cold-start: fewer than {report.ColdStartBelow} training ratings. Errors over predicted ratings."));
         await output.WriteLineAsync();
-        var table = new TextTable("model", "trust", "MAE", "RMSE", "coverage", "cold MAE", "cold RMSE", "cold coverage", "train s");
+        var table = new TextTable("model", "trust", "MAE", "RMSE", "coverage", "cold MAE", "cold RMSE", "cold coverage", "train s", "train CPU s");
         foreach (var row in report.Models)
         {
-            table.Add(row.Name, row.UsesTrust ? "yes" : "no", row.Mae, row.Rmse, row.Coverage, row.ColdMae, row.ColdRmse, row.ColdCoverage, row.TrainSeconds);
+            table.Add(row.Name, row.UsesTrust ? "yes" : "no", row.Mae, row.Rmse, row.Coverage, row.ColdMae, row.ColdRmse, row.ColdCoverage, row.TrainSeconds, row.TrainCpuSeconds);
         }
 
         await table.WriteAsync(output);

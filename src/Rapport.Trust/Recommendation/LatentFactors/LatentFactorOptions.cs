@@ -8,7 +8,7 @@ namespace Rapport.Trust.Recommendation.LatentFactors;
 /// </summary>
 public sealed record LatentFactorOptions
 {
-    /// <summary>TrustSVD's defaults: weighted-λ regularisation λ = 0.9, λ_b = 0.3, λ_t = 0.5.</summary>
+    /// <summary>TrustSVD's defaults: weighted-λ regularisation λ = 0.9, λ_b = 0.3, λ_t = 0.9 (the paper's).</summary>
     public static LatentFactorOptions TrustSvdDefaults { get; } = new();
 
     /// <summary>SVD++'s defaults: one λ = 0.1 for everything, no trust.</summary>
@@ -38,8 +38,8 @@ public sealed record LatentFactorOptions
     /// <summary>λ_b: regularisation of user and item biases; default 0.3.</summary>
     public double BiasRegularization { get; init; } = 0.3;
 
-    /// <summary>λ_t: weight of the trust term (w_v·p_u − t_uv)² and of its regulariser on p_u; default 0.5. 0 turns trust off.</summary>
-    public double TrustRegularization { get; init; } = 0.5;
+    /// <summary>λ_t: weight of the trust term (w_v·p_u − t_uv)² and of its regulariser on p_u; default 0.9. 0 turns trust off.</summary>
+    public double TrustRegularization { get; init; } = 0.9;
 
     /// <summary>
     /// True (TrustSVD): each parameter's regulariser is divided by the square root of how many ratings (or trust edges)

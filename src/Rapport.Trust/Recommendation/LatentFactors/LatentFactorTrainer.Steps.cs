@@ -64,7 +64,9 @@ internal sealed partial class LatentFactorTrainer
         }
     }
 
-    // ∂/∂p_u of λ_t/2 Σ_v (w_v·p_u − 1)² + λ_t/2 |T_u|^-½ ‖p_u‖², with w fixed.
+    // ∂/∂p_u of λ_t/2 Σ_v (w_v·p_u − 1)² + λ_t/2 |T_u|^-½ ‖p_u‖², with w fixed. As with every other regulariser, the
+    // paper's SGD (and LibRec's) applies λ_t |T_u|^-½ p_u once per sample that touches p_u — here once per trust edge
+    // of u, so |T_u| times per epoch (λ_t √|T_u| in all), not once per user.
     private void TrustStepsOnUsers(int begin, int end)
     {
         Span<double> gradient = stackalloc double[k];
@@ -90,7 +92,7 @@ internal sealed partial class LatentFactorTrainer
                 }
             }
 
-            var reg = options.WeightedRegularization ? 1 / Math.Sqrt(trustees.Length) : 1;
+            var reg = (options.WeightedRegularization ? 1 / Math.Sqrt(trustees.Length) : 1) * trustees.Length;
             for (var f = 0; f < k; f++)
             {
                 pu[f] -= rate * lambda * (gradient[f] + reg * pu[f]);
