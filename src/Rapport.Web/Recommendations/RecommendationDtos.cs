@@ -59,10 +59,11 @@ public sealed record CollectionRequest(
 }
 
 /// <summary>An item to add to a collection, with a note, at <c>position</c> (0-based; the end when left out).</summary>
-public sealed record AddEntryRequest(Guid? ItemId, [property: MaxLength(CollectionEntry.NoteMaxLength)] string? Note, int? Position);
+public sealed record AddEntryRequest(
+    Guid? ItemId, [property: MaxLength(CollectionEntry.NoteMaxLength)] string? Note, [property: Range(0, Collection.MaxEntries)] int? Position);
 
 /// <summary>An entry's new <c>position</c> (0-based) and, when given, its new <c>note</c>.</summary>
-public sealed record ChangeEntryRequest(int? Position, [property: MaxLength(CollectionEntry.NoteMaxLength)] string? Note);
+public sealed record ChangeEntryRequest([property: Range(0, Collection.MaxEntries)] int? Position, [property: MaxLength(CollectionEntry.NoteMaxLength)] string? Note);
 
 /// <summary>Fork into a community you belong to (its slug), or leave it out for a public fork.</summary>
 public sealed record ForkRequest([property: MaxLength(Community.SlugMaxLength)] string? Community);
