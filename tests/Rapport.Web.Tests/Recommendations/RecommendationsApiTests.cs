@@ -121,7 +121,8 @@ public sealed class RecommendationsApiTests(Apps apps)
         Assert.Equal(HttpStatusCode.Created, (await ana.PostJsonAsync("/api/v1/recommendations", new { itemId = item.Id, rating = 5, visibility = "public" })).StatusCode);
 
         var feed = await (await viewer.GetAsync("/api/v1/feed?topic=cooking", Ct)).ReadAsync<FeedResponse>();
-        var chronological = await (await viewer.GetAsync("/api/v1/feed?view=chronological", Ct)).ReadAsync<FeedResponse>();
+        var chronological = await (await viewer.GetAsync("/api/v1/feed?view=chronological&topic=cooking", Ct)).ReadAsync<FeedResponse>();
+        var general = await (await viewer.GetAsync("/api/v1/feed", Ct)).ReadAsync<FeedResponse>();
         var badView = await viewer.GetAsync("/api/v1/feed?view=random", Ct);
         var badOffset = await viewer.GetAsync("/api/v1/feed?offset=3&limit=10", Ct);
 
@@ -130,6 +131,7 @@ public sealed class RecommendationsApiTests(Apps apps)
         Assert.Equal((item.Id, anaPerson.Handle, "Completely", 0), (entry.Item.Id, why.Person.Handle, why.Level, entry.Others));
         Assert.Equal($"/api/v1/trust/{anaPerson.Handle}/why?topic=cooking", why.Why);
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync(why.Why, Ct)).StatusCode);
+        Assert.Empty(general.Entries); // trust on cooking is not general trust
         Assert.Equal(FeedOrder.Chronological, chronological.View);
         Assert.Equal(item.Id, Assert.Single(chronological.Entries).Item.Id);
         await ApiProblemAssert.ProblemAsync(badView, HttpStatusCode.BadRequest, "view", "view=random");
