@@ -173,14 +173,14 @@ public sealed class ExportPersonalData(RapportDbContext db)
                 r.ChangedAt,
                 r.RevokedAt,
                 r.Id,
-                History = r.Versions.Select(v => new { v.Id, v.Event, v.Rating, v.Note, v.Topic, v.Visibility, v.CommunityId, v.At }).ToList(),
+                History = r.Versions.Select(v => new { v.Number, v.Event, v.Rating, v.Note, v.Topic, v.Visibility, v.CommunityId, v.At }).ToList(),
             })
             .ToListAsync(cancellationToken);
         var communities = await db.LoadCommunitiesAsync(recommendations.SelectMany(r => r.History).Select(v => v.CommunityId), cancellationToken);
         return recommendations.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
             .Select(r => new PersonalDataRecommendation(
                 r.Title, r.Url, r.Rating, r.Note, r.Topic.Length == 0 ? null : r.Topic, r.Visibility, r.Community, r.CreatedAt, r.ChangedAt, r.RevokedAt,
-                r.History.OrderBy(v => v.At).ThenBy(v => v.Id)
+                r.History.OrderBy(v => v.Number)
                     .Select(v => new PersonalDataRecommendationVersion(
                         v.Event, v.Rating, v.Note, v.Topic.Length == 0 ? null : v.Topic, v.Visibility, v.CommunityId is { } c ? communities[c].Slug : null, v.At))
                     .ToList()))

@@ -20,7 +20,7 @@ public sealed class GetRecommendationHistory(RapportDbContext db, MarkdownRender
 
         var communities = await db.LoadCommunitiesAsync(recommendation.Versions.Select(v => v.CommunityId), cancellationToken);
         var view = (await db.ToViewsAsync(markdown, [recommendation], viewerId, cancellationToken))[0];
-        return new RecommendationHistory(view, recommendation.Versions.OrderBy(v => v.At).ThenBy(v => v.Id)
+        return new RecommendationHistory(view, recommendation.Versions.OrderBy(v => v.Number)
             .Select(v => new RecommendationVersionView(
                 v.Event, v.Rating, v.Note, RecommendationProjections.TopicOrNull(v.Topic), v.Visibility,
                 v.CommunityId is { } c ? communities[c] : null, v.At))

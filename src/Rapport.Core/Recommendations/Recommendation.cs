@@ -65,10 +65,12 @@ public sealed class Recommendation
 /// </summary>
 public sealed class RecommendationVersion
 {
-    /// <summary>Time-ordered (version 7), so history reads in order even for changes within one clock tick.</summary>
     public Guid Id { get; set; }
 
     public Guid RecommendationId { get; set; }
+
+    /// <summary>1 for the first version, then one more per change: the history's order, even for changes within one instant.</summary>
+    public int Number { get; set; }
 
     /// <summary>Kept here so the daily limit is one indexed count.</summary>
     public Guid AuthorId { get; set; }

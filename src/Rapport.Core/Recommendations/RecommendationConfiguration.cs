@@ -57,6 +57,8 @@ internal sealed class RecommendationVersionConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<RecommendationVersion> version)
     {
         version.Property(v => v.Id).ValueGeneratedNever();
+        // A recommendation's history, in order; two writers of one version number cannot both commit.
+        version.HasIndex(v => new { v.RecommendationId, v.Number }).IsUnique();
         // The daily change limit counts one author's recent changes.
         version.HasIndex(v => new { v.AuthorId, v.At });
         version.Property(v => v.Note).HasMaxLength(Recommendation.NoteMaxLength);

@@ -76,7 +76,7 @@ public sealed class RecommendationWriter(RapportDbContext db, TimeProvider clock
             recommendation.Visibility = fields.Visibility;
             recommendation.CommunityId = communityId;
             recommendation.RevokedAt = null;
-            Record(recommendation, restating ? TrustStatementEvent.Stated : TrustStatementEvent.Changed, now);
+            await RecordAsync(recommendation, created, restating ? TrustStatementEvent.Stated : TrustStatementEvent.Changed, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -97,20 +97,24 @@ public sealed class RecommendationWriter(RapportDbContext db, TimeProvider clock
         {
             var now = clock.GetUtcNow();
             recommendation.RevokedAt = now;
-            Record(recommendation, TrustStatementEvent.Revoked, now);
+            await RecordAsync(recommendation, created: false, TrustStatementEvent.Revoked, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return true;
     }
 
-    private void Record(Recommendation recommendation, TrustStatementEvent happened, DateTimeOffset now)
+    /// <summary>Appends the next version; the unique (recommendation, number) index refuses a concurrent writer of the same number.</summary>
+    private async Task RecordAsync(Recommendation recommendation, bool created, TrustStatementEvent happened, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var last = created ? 0 : await db.RecommendationVersions.Where(v => v.RecommendationId == recommendation.Id)
+            .MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
         recommendation.ChangedAt = now;
         db.RecommendationVersions.Add(new RecommendationVersion
         {
             Id = Guid.CreateVersion7(now),
             RecommendationId = recommendation.Id,
+            Number = last + 1,
             AuthorId = recommendation.PersonId,
             Event = happened,
             Rating = recommendation.Rating,

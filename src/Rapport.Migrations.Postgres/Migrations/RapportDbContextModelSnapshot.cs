@@ -862,6 +862,9 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
 
@@ -880,9 +883,10 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("CommunityId");
 
-                    b.HasIndex("RecommendationId");
-
                     b.HasIndex("AuthorId", "At");
+
+                    b.HasIndex("RecommendationId", "Number")
+                        .IsUnique();
 
                     b.ToTable("RecommendationVersions");
                 });

@@ -845,6 +845,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
@@ -863,9 +866,10 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CommunityId");
 
-                    b.HasIndex("RecommendationId");
-
                     b.HasIndex("AuthorId", "At");
+
+                    b.HasIndex("RecommendationId", "Number")
+                        .IsUnique();
 
                     b.ToTable("RecommendationVersions");
                 });

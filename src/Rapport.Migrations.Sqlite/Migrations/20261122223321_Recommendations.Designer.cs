@@ -11,7 +11,7 @@ using Rapport.Core.Persistence;
 namespace Rapport.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RapportDbContext))]
-    [Migration("20261122213439_Recommendations")]
+    [Migration("20261122223321_Recommendations")]
     partial class Recommendations
     {
         /// <inheritdoc />
@@ -848,6 +848,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
@@ -866,9 +869,10 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CommunityId");
 
-                    b.HasIndex("RecommendationId");
-
                     b.HasIndex("AuthorId", "At");
+
+                    b.HasIndex("RecommendationId", "Number")
+                        .IsUnique();
 
                     b.ToTable("RecommendationVersions");
                 });

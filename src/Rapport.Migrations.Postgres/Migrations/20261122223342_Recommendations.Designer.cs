@@ -12,7 +12,7 @@ using Rapport.Core.Persistence;
 namespace Rapport.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RapportDbContext))]
-    [Migration("20261122213509_Recommendations")]
+    [Migration("20261122223342_Recommendations")]
     partial class Recommendations
     {
         /// <inheritdoc />
@@ -865,6 +865,9 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
 
@@ -883,9 +886,10 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("CommunityId");
 
-                    b.HasIndex("RecommendationId");
-
                     b.HasIndex("AuthorId", "At");
+
+                    b.HasIndex("RecommendationId", "Number")
+                        .IsUnique();
 
                     b.ToTable("RecommendationVersions");
                 });
