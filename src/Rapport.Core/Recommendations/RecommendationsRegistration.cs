@@ -8,6 +8,7 @@ public static class RecommendationsRegistration
     public static IServiceCollection AddRecommendations(this IServiceCollection services)
     {
         services.AddScoped<AddItem>();
+        services.AddScoped<Import.ImportFilmTrust>();
         services.AddScoped<GetItem>();
         services.AddScoped<SearchItems>();
         services.AddScoped<RecommendationWriter>();
