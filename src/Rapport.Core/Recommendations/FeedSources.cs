@@ -42,21 +42,40 @@ internal sealed record FeedSources(TrustGraph Graph, Perspective Perspective, in
     /// <summary>The named step of the engine's level of trust in <paramref name="node"/>, null when it has none.</summary>
     public TrustLevel? LevelOf(int node) => LevelIn(node) is { } level ? TrustLevel.Nearest(level) : null;
 
-    /// <summary>The engine's level of trust in <paramref name="node"/> (the scale of stated trust, [-1, 1]); null when it has none.</summary>
-    public double? LevelIn(int node) => TrustQueries.Level(Graph.Snapshot, Perspective, TopicIndex, node, TrustQueryOptions.Default);
+    /// <summary>
+    /// The engine's level of trust in <paramref name="node"/> (the scale of stated trust, [-1, 1]); null when it has none.
+    /// A strongest-path search each, so remembered: a page asks for the same recommender on several items.
+    /// </summary>
+    public double? LevelIn(int node)
+    {
+        if (!_levels.TryGetValue(node, out var level))
+        {
+            _levels[node] = level = TrustQueries.Level(Graph.Snapshot, Perspective, TopicIndex, node, TrustQueryOptions.Default);
+        }
 
-    /// <summary>Recommenders as the feed and the item page show them, most trusted first (then by handle).</summary>
+        return level;
+    }
+
+    private readonly Dictionary<int, double?> _levels = [];
+
+    /// <summary>
+    /// Recommenders as the feed and the item page show them, most trusted first (then by handle). The named
+    /// <see cref="TrustedRecommender.Level"/> is worked out for the first <paramref name="levels"/> of each item only
+    /// (all when null), since each costs a path search and pages show a few.
+    /// </summary>
     public async Task<List<TrustedRecommender>> ToRecommendersAsync(
-        RapportDbContext db, MarkdownRenderer markdown, IEnumerable<Recommendation> recommendations, CancellationToken cancellationToken)
+        RapportDbContext db, MarkdownRenderer markdown, IEnumerable<Recommendation> recommendations, CancellationToken cancellationToken, int? levels = null)
     {
         var list = recommendations.Where(r => People.ContainsKey(r.PersonId)).ToList();
         var people = await Communities.CommunityProjections.LoadPeopleAsync(db, list.Select(r => r.PersonId).Distinct().ToList(), cancellationToken);
         return list.Where(r => people.ContainsKey(r.PersonId))
             .Select(r => (r, People[r.PersonId]))
             .OrderByDescending(x => x.Item2.Trust).ThenBy(x => people[x.r.PersonId].Handle, StringComparer.Ordinal)
-            .Select(x => new TrustedRecommender(
-                people[x.r.PersonId], x.Item2.Trust, LevelOf(x.Item2.Node), x.r.Id, x.r.Rating, x.r.Note, markdown.ToSafeHtml(x.r.Note),
-                RecommendationProjections.TopicOrNull(x.r.Topic), x.r.ChangedAt))
+            .GroupBy(x => x.r.ItemId)
+            .SelectMany(item => item.Select((x, i) => new TrustedRecommender(
+                people[x.r.PersonId], x.Item2.Trust, i < (levels ?? int.MaxValue) ? LevelOf(x.Item2.Node) : null, x.r.Id, x.r.Rating, x.r.Note,
+                markdown.ToSafeHtml(x.r.Note), RecommendationProjections.TopicOrNull(x.r.Topic), x.r.ChangedAt)))
+            .OrderByDescending(r => r.Trust).ThenBy(r => r.Person.Handle, StringComparer.Ordinal)
             .ToList();
     }
 

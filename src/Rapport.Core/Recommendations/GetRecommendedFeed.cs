@@ -74,10 +74,10 @@ public sealed class GetRecommendedFeed(RapportDbContext db, TrustGraphStore stor
         var chosen = FeedRanking.Page(ranked, page.Take, pageIndex);
         var hasMore = FeedRanking.Page(ranked, page.Take, pageIndex + 1).Count > 0;
 
-        var chosenIds = chosen.Select(c => items[c.Item]).ToList();
-        var recommendations = await db.Recommendations.AsNoTracking()
-            .Where(r => votes.Select(v => v.Id).Contains(r.Id) && chosenIds.Contains(r.ItemId))
-            .ToListAsync(cancellationToken);
+        // The page's recommendations are among the votes already read: fetch those few by id.
+        var chosenIds = chosen.Select(c => items[c.Item]).ToHashSet();
+        var wanted = votes.Where(v => chosenIds.Contains(v.ItemId)).Select(v => v.Id).ToList();
+        var recommendations = await db.Recommendations.AsNoTracking().Where(r => wanted.Contains(r.Id)).ToListAsync(cancellationToken);
         var entries = await EntriesAsync(sources, chosen.Select(c => (items[c.Item], c.Score)).ToList(), recommendations, cancellationToken);
         return new RecommendedFeed(RecommendationProjections.TopicOrNull(topic), FeedOrder.Trusted, entries, page.Skip, page.Take, hasMore);
     }
@@ -102,13 +102,14 @@ public sealed class GetRecommendedFeed(RapportDbContext db, TrustGraphStore stor
         FeedSources sources, IReadOnlyList<(Guid Item, double Score)> chosen, IReadOnlyList<Recommendation> recommendations, CancellationToken cancellationToken)
     {
         var items = await db.LoadItemsAsync(markdown, chosen.Select(c => c.Item), cancellationToken);
-        var entries = new List<FeedEntry>(chosen.Count);
-        foreach (var (item, score) in chosen)
+        // One query for the page's recommenders; each item keeps the order (most trusted first).
+        var itemOf = recommendations.ToDictionary(r => r.Id, r => r.ItemId);
+        var byItem = (await sources.ToRecommendersAsync(db, markdown, recommendations, cancellationToken, levels: RecommendersShown))
+            .ToLookup(r => itemOf[r.RecommendationId]);
+        return chosen.Select(c =>
         {
-            var recommenders = await sources.ToRecommendersAsync(db, markdown, recommendations.Where(r => r.ItemId == item), cancellationToken);
-            entries.Add(new FeedEntry(items[item], score, recommenders.Take(RecommendersShown).ToList(), Math.Max(0, recommenders.Count - RecommendersShown)));
-        }
-
-        return entries;
+            var recommenders = byItem[c.Item].ToList();
+            return new FeedEntry(items[c.Item], c.Score, recommenders.Take(RecommendersShown).ToList(), Math.Max(0, recommenders.Count - RecommendersShown));
+        }).ToList();
     }
 }
