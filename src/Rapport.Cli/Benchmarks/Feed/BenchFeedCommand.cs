@@ -21,11 +21,12 @@ internal static class BenchFeedCommand
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string." };
         var file = new Option<string?>("--file") { Description = "SQLite file to create (must not exist). Default: a temporary file, deleted afterwards." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var reuse = new Option<bool>("--reuse") { Description = "Time the network already in --file (written by an earlier run with the same sizes) instead of generating one; seed_seconds is then 0-ish." };
         var command = new Command("feed",
             "Generate a network (default 100k people, ~1M public trust statements, 1M recommendations over 200k items) into a real database, " +
             "then time the trusted feed's first page for sampled viewers, without and with a topic. See docs/benchmarks.md.")
         {
-            people, edges, recommendations, items, viewers, seed, provider, connection, file, json,
+            people, edges, recommendations, items, viewers, seed, provider, connection, file, json, reuse,
         };
         command.SetRapportAction(async (parse, output, cancellationToken) =>
         {
@@ -42,7 +43,7 @@ internal static class BenchFeedCommand
 
             var postgres = parse.GetValue(provider) == "postgres";
             var path = parse.GetValue(file) ?? Path.Combine(Path.GetTempPath(), $"rapport-bench-feed-{Guid.NewGuid():N}.db");
-            if (!postgres && File.Exists(path))
+            if (!postgres && File.Exists(path) && !parse.GetValue(reuse))
             {
                 throw new CliException($"{path} already exists; bench feed writes a fresh database.");
             }
@@ -52,7 +53,7 @@ internal static class BenchFeedCommand
                 : $"Data Source={path}";
             try
             {
-                var report = await FeedBenchmark.RunAsync(settings, postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, connectionString, time, cancellationToken);
+                var report = await FeedBenchmark.RunAsync(settings, postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, connectionString, parse.GetValue(reuse), time, cancellationToken);
                 if (parse.GetValue(json))
                 {
                     await ReportJson.WriteAsync(output, report);

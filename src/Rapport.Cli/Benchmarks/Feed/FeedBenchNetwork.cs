@@ -69,6 +69,15 @@ internal sealed class FeedBenchNetwork(FeedBenchSettings settings)
         }, cancellationToken);
     }
 
+    /// <summary>Reads back a network this generator wrote (<c>--reuse</c>), people in generation order.</summary>
+    public async Task ReadAsync(RapportDbContext db, CancellationToken cancellationToken)
+    {
+        var people = await db.People.Where(p => p.Handle.StartsWith("bench_")).Select(p => new { p.Handle, p.Id }).ToListAsync(cancellationToken);
+        People = [.. people.OrderBy(p => int.Parse(p.Handle["bench_".Length..], System.Globalization.CultureInfo.InvariantCulture)).Select(p => p.Id)];
+        TrustStatements = await db.TrustStatements.CountAsync(cancellationToken);
+        Recommendations = await db.Recommendations.CountAsync(cancellationToken);
+    }
+
     /// <summary>Index in [0, n): small indices far more often (u^power), so a few are hubs.</summary>
     private int Skewed(int n, double power) => Math.Min(n - 1, (int)(n * Math.Pow(_random.NextDouble(), power)));
 

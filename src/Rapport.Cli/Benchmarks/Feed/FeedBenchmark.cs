@@ -20,7 +20,7 @@ internal static class FeedBenchmark
     private const int PageSize = 20;
 
     public static async Task<FeedBenchReport> RunAsync(
-        FeedBenchSettings settings, DatabaseProvider provider, string connectionString, TimeProvider time, CancellationToken cancellationToken)
+        FeedBenchSettings settings, DatabaseProvider provider, string connectionString, bool reuse, TimeProvider time, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -46,12 +46,21 @@ internal static class FeedBenchmark
         var stopwatch = Stopwatch.StartNew();
         var network = new FeedBenchNetwork(settings);
         var scopes = new List<AsyncServiceScope>();
-        await network.WriteAsync(() =>
+        Func<RapportDbContext> open = () =>
         {
             var scope = provided.CreateAsyncScope();
             scopes.Add(scope);
             return scope.ServiceProvider.GetRequiredService<RapportDbContext>();
-        }, time.GetUtcNow(), cancellationToken);
+        };
+        if (reuse)
+        {
+            await network.ReadAsync(open(), cancellationToken);
+        }
+        else
+        {
+            await network.WriteAsync(open, time.GetUtcNow(), cancellationToken);
+        }
+
         foreach (var scope in scopes)
         {
             await scope.DisposeAsync();
