@@ -23,6 +23,7 @@ public static class RapportCommand
         root.Subcommands.Add(MigrateCommand.Create(database));
         root.Subcommands.Add(SeedCommand.Create(database));
         root.Subcommands.Add(BackupCommand.Create(database));
+        root.Subcommands.Add(ImportCommand.Create(database));
         root.Subcommands.Add(BenchCommand.Create(engine, time));
         root.Subcommands.Add(EvalCommand.Create(engine, time));
         return root;

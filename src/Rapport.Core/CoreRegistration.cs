@@ -8,6 +8,7 @@ using Rapport.Core.Home;
 using Rapport.Core.Markdown;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
+using Rapport.Core.Recommendations;
 using Rapport.Core.Trust;
 
 namespace Rapport.Core;
@@ -25,6 +26,7 @@ public static class CoreRegistration
         services.AddPeople();
         services.AddCommunities();
         services.AddTrust();
+        services.AddRecommendations();
         services.AddDemo();
         services.AddScoped<GetHomeSummary>();
         return services;

@@ -6,6 +6,7 @@ using Rapport.Web.Communities;
 using Rapport.Web.Components;
 using Rapport.Web.Hosting;
 using Rapport.Web.People;
+using Rapport.Web.Recommendations;
 using Rapport.Web.Security;
 using Rapport.Web.Trust;
 
@@ -33,6 +34,7 @@ app.MapAccountEndpoints();
 app.MapPeopleApi();
 app.MapCommunityApi();
 app.MapTrustApi();
+app.MapRecommendationsApi();
 app.MapHealth();
 
 app.Run();

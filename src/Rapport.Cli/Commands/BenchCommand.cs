@@ -10,5 +10,6 @@ internal static class BenchCommand
         new("bench", "Measure performance against public and synthetic graphs and against peer implementations. See docs/benchmarks.md.")
         {
             BenchTrustCommand.Create(engine, time),
+            Benchmarks.Feed.BenchFeedCommand.Create(time),
         };
 }

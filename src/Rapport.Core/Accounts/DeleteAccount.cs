@@ -8,7 +8,9 @@ using Rapport.Core.Trust;
 namespace Rapport.Core.Accounts;
 
 /// <summary>
-/// Deletes an account with its person, memberships, applications, sessions and access tokens, and the trust statements
+/// Deletes an account with its person, memberships, applications, sessions and access tokens, its recommendations (with
+/// their history), collections and follows (the items it added stay, no longer naming it; forks of its collections
+/// stay, no longer naming their origin), and the trust statements
 /// made by and about the person with their history (the database cascades from the account; the statements' keys are
 /// logged first, so every node's trust graph drops them). The last-host rule of <see cref="LeaveCommunity"/> holds here too: the last host
 /// of a community that has other members gets Conflict and nothing is deleted. The caller checks the password.

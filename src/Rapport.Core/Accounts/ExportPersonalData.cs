@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Communities;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
+using Rapport.Core.Recommendations;
 using Rapport.Core.Trust;
 
 namespace Rapport.Core.Accounts;
@@ -13,6 +14,8 @@ public sealed record PersonalData(
     IReadOnlyList<PersonalDataMembership> Memberships,
     IReadOnlyList<PersonalDataApplication> Applications,
     IReadOnlyList<PersonalDataTrustStatement> TrustStatements,
+    IReadOnlyList<PersonalDataRecommendation> Recommendations,
+    IReadOnlyList<PersonalDataCollection> Collections,
     IReadOnlyList<PersonalDataAccessToken> AccessTokens,
     IReadOnlyList<PersonalDataSession> Sessions);
 
@@ -38,6 +41,21 @@ public sealed record PersonalDataTrustStatement(
     DateTimeOffset CreatedAt, DateTimeOffset ChangedAt, DateTimeOffset? RevokedAt, IReadOnlyList<PersonalDataTrustVersion> History);
 
 public sealed record PersonalDataTrustVersion(TrustStatementEvent Event, double Value, TrustVisibility Visibility, string? Community, string Note, DateTimeOffset At);
+
+/// <summary>A recommendation the person made (revoked ones too), with its whole history, oldest first.</summary>
+public sealed record PersonalDataRecommendation(
+    string ItemTitle, string? ItemUrl, int? Rating, string Note, string? Topic, TrustVisibility Visibility, string? Community,
+    DateTimeOffset CreatedAt, DateTimeOffset ChangedAt, DateTimeOffset? RevokedAt, IReadOnlyList<PersonalDataRecommendationVersion> History);
+
+public sealed record PersonalDataRecommendationVersion(
+    TrustStatementEvent Event, int? Rating, string Note, string? Topic, TrustVisibility Visibility, string? Community, DateTimeOffset At);
+
+/// <summary>A collection the person owns, entries in order. Collections they follow are others' data and stay out.</summary>
+public sealed record PersonalDataCollection(
+    string Title, string Description, TrustVisibility Visibility, string? Community, DateTimeOffset CreatedAt, DateTimeOffset ChangedAt,
+    IReadOnlyList<PersonalDataCollectionEntry> Entries);
+
+public sealed record PersonalDataCollectionEntry(string ItemTitle, string? ItemUrl, string Note, DateTimeOffset AddedAt);
 
 public sealed record PersonalDataAccessToken(
     string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
@@ -91,6 +109,8 @@ public sealed class ExportPersonalData(RapportDbContext db)
             .ToList();
 
         var trust = await TrustStatementsAsync(personId, cancellationToken);
+        var recommendations = await RecommendationsAsync(personId, cancellationToken);
+        var collections = await CollectionsAsync(personId, cancellationToken);
 
         var tokens = (await db.AccessTokens.AsNoTracking().Where(t => t.AccountId == accountId)
                 .Select(t => new PersonalDataAccessToken(t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.ExpiresAt, t.RevokedAt))
@@ -102,7 +122,7 @@ public sealed class ExportPersonalData(RapportDbContext db)
                 .ToListAsync(cancellationToken))
             .OrderBy(s => s.CreatedAt).ToList();
 
-        return new PersonalData(account, profile, memberships, applications, trust, tokens, sessions);
+        return new PersonalData(account, profile, memberships, applications, trust, recommendations, collections, tokens, sessions);
     }
 
     /// <summary>
@@ -134,6 +154,58 @@ public sealed class ExportPersonalData(RapportDbContext db)
                 s.History.OrderBy(v => v.Sequence)
                     .Select(v => new PersonalDataTrustVersion(v.Event, v.Value, v.Visibility, v.CommunityId is { } c ? communities[c].Slug : null, v.Note, v.At))
                     .ToList()))
+            .ToList();
+    }
+
+    private async Task<List<PersonalDataRecommendation>> RecommendationsAsync(Guid? personId, CancellationToken cancellationToken)
+    {
+        var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.PersonId == personId)
+            .Select(r => new
+            {
+                r.Item!.Title,
+                r.Item.Url,
+                r.Rating,
+                r.Note,
+                r.Topic,
+                r.Visibility,
+                Community = r.Community!.Slug,
+                r.CreatedAt,
+                r.ChangedAt,
+                r.RevokedAt,
+                r.Id,
+                History = r.Versions.Select(v => new { v.Number, v.Event, v.Rating, v.Note, v.Topic, v.Visibility, v.CommunityId, v.At }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var communities = await db.LoadCommunitiesAsync(recommendations.SelectMany(r => r.History).Select(v => v.CommunityId), cancellationToken);
+        return recommendations.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+            .Select(r => new PersonalDataRecommendation(
+                r.Title, r.Url, r.Rating, r.Note, r.Topic.Length == 0 ? null : r.Topic, r.Visibility, r.Community, r.CreatedAt, r.ChangedAt, r.RevokedAt,
+                r.History.OrderBy(v => v.Number)
+                    .Select(v => new PersonalDataRecommendationVersion(
+                        v.Event, v.Rating, v.Note, v.Topic.Length == 0 ? null : v.Topic, v.Visibility, v.CommunityId is { } c ? communities[c].Slug : null, v.At))
+                    .ToList()))
+            .ToList();
+    }
+
+    private async Task<List<PersonalDataCollection>> CollectionsAsync(Guid? personId, CancellationToken cancellationToken)
+    {
+        var collections = await db.Collections.AsNoTracking().Where(c => c.OwnerId == personId)
+            .Select(c => new
+            {
+                c.Id,
+                c.Title,
+                c.Description,
+                c.Visibility,
+                Community = c.Community!.Slug,
+                c.CreatedAt,
+                c.ChangedAt,
+                Entries = c.Entries.Select(e => new { e.Position, e.Item!.Title, e.Item.Url, e.Note, e.AddedAt }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return collections.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new PersonalDataCollection(
+                c.Title, c.Description, c.Visibility, c.Community, c.CreatedAt, c.ChangedAt,
+                c.Entries.OrderBy(e => e.Position).Select(e => new PersonalDataCollectionEntry(e.Title, e.Url, e.Note, e.AddedAt)).ToList()))
             .ToList();
     }
 }

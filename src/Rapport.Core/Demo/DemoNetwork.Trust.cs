@@ -38,15 +38,7 @@ public sealed partial class DemoNetwork
     /// </summary>
     private void AddTrust()
     {
-        var communitiesOf = People.ToDictionary(p => p.Id, _ => new List<Community>());
-        foreach (var community in Communities)
-        {
-            foreach (var membership in community.Memberships)
-            {
-                communitiesOf[membership.PersonId].Add(community);
-            }
-        }
-
+        var communitiesOf = CommunitiesOf();
         foreach (var person in Generated)
         {
             var count = _random.Next(10) switch { 0 => 0, < 4 => 1, < 7 => 2, < 9 => 3, _ => 4 };

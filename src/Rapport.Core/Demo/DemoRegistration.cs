@@ -8,6 +8,7 @@ public static class DemoRegistration
     public static IServiceCollection AddDemo(this IServiceCollection services)
     {
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoFilmTrust>();
         return services;
     }
 }

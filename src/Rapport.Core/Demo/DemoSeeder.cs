@@ -70,6 +70,10 @@ public sealed class DemoSeeder(RapportDbContext db, UserManager<Account> users, 
         db.MembershipApplications.AddRange(network.Applications);
         await db.SaveChangesAsync(cancellationToken);
         await AddTrustAsync(network.TrustStatements, cancellationToken);
+        db.Items.AddRange(network.Items);
+        db.Recommendations.AddRange(network.Recommendations);
+        db.Collections.AddRange(network.Collections);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

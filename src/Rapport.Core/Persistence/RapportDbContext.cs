@@ -6,6 +6,7 @@ using Rapport.Core.AccessTokens;
 using Rapport.Core.Accounts;
 using Rapport.Core.Communities;
 using Rapport.Core.People;
+using Rapport.Core.Recommendations;
 using Rapport.Core.Trust;
 
 namespace Rapport.Core.Persistence;
@@ -37,6 +38,20 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
     public DbSet<TrustChange> TrustChanges => Set<TrustChange>();
 
     public DbSet<TrustChangeHead> TrustChangeHeads => Set<TrustChangeHead>();
+
+    public DbSet<Item> Items => Set<Item>();
+
+    public DbSet<ItemTopic> ItemTopics => Set<ItemTopic>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<RecommendationVersion> RecommendationVersions => Set<RecommendationVersion>();
+
+    public DbSet<Collection> Collections => Set<Collection>();
+
+    public DbSet<CollectionEntry> CollectionEntries => Set<CollectionEntry>();
+
+    public DbSet<CollectionFollow> CollectionFollows => Set<CollectionFollow>();
 
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 

@@ -16,7 +16,7 @@ internal static class ApiDocument
         {
             document.Info.Title = "Rapport API";
             document.Info.Description =
-                "People, competences, communities, memberships and trust. Authenticate with a personal access token: Authorization: Bearer rpt_…";
+                "People, competences, communities, memberships, trust, items, recommendations, collections and the feed. Authenticate with a personal access token: Authorization: Bearer rpt_…";
             // The server's own address is whatever the request came in on; a snapshot or a client generator must not depend on it.
             document.Servers = [];
             document.Components ??= new OpenApiComponents();
@@ -29,6 +29,16 @@ internal static class ApiDocument
                 Description = "A personal access token from Settings → Access tokens.",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
+            return Task.CompletedTask;
+        });
+        // An id is 36 characters; saying so keeps "every field has a maximum" true of bodies that name an item.
+        options.AddSchemaTransformer((schema, _, _) =>
+        {
+            if (schema.Format == "uuid" && schema.MaxLength is null)
+            {
+                schema.MaxLength = 36;
+            }
+
             return Task.CompletedTask;
         });
         // Answers in status order, so the document (and its committed snapshot) reads 200, 400, 401, 404… whatever order they were declared in.

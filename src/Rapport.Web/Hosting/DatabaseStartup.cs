@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Demo;
 using Rapport.Core.Persistence;
 
@@ -7,7 +8,8 @@ public static class DatabaseStartup
 {
     /// <summary>
     /// Applies migrations, then seeds the demo network when asked (Development, or <c>Rapport:SeedDemo=true</c>)
-    /// and the database has no people yet. Prints where the data lives and how to sign in.
+    /// and the database has no people yet, with the FilmTrust data when <see cref="FilmTrustDirectory"/> finds it.
+    /// Prints where the data lives and how to sign in.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -23,7 +25,14 @@ public static class DatabaseStartup
         if (app.Configuration.GetValue("Rapport:SeedDemo", app.Environment.IsDevelopment()))
         {
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            var firstRun = !await db.People.AnyAsync();
             var login = await seeder.SeedIfEmptyAsync();
+            if (firstRun && FilmTrustDirectory.Find(app.Configuration) is { } filmTrust && DemoFilmTrust.IsDataIn(filmTrust))
+            {
+                var imported = await scope.ServiceProvider.GetRequiredService<DemoFilmTrust>().ImportAsync(filmTrust);
+                logger.LogInformation("FilmTrust from {Directory}: {People} people, {Ratings} ratings", filmTrust, imported.People, imported.Recommendations);
+            }
+
             logger.LogInformation("Demo network ready. Sign in as {Email} with password {Password}", login.Email, login.Password);
         }
     }

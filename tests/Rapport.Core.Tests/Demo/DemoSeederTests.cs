@@ -47,6 +47,11 @@ public sealed class DemoSeederTests
         Assert.Equal(versions, await db.TrustChangeHeads.Select(h => h.Sequence).SingleAsync(TestContext.Current.CancellationToken));
         Assert.Equal(Enumerable.Range(1, versions).Select(i => (long)i),
             await db.TrustStatementVersions.OrderBy(v => v.Sequence).Select(v => v.Sequence).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(network.Items.Count, await db.Items.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(network.Recommendations.Count, await db.Recommendations.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(network.Recommendations.Sum(r => r.Versions.Count), await db.RecommendationVersions.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(network.Collections.Count, await db.Collections.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, await db.Collections.CountAsync(c => c.ForkedFromId != null, TestContext.Current.CancellationToken));
     }
 
     [Theory]

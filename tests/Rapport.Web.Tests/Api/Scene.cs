@@ -40,6 +40,18 @@ internal sealed class Scene
     public required Guid CommunityStatementId { get; init; }
     public required Guid PrivateStatementId { get; init; }
 
+    /// <summary>Items A, B and C; the host recommends A publicly, B privately and C to the open community.</summary>
+    public required Guid ItemId { get; init; }
+    public required Guid OtherItemId { get; init; }
+    public required Guid PublicRecommendationId { get; init; }
+    public required Guid PrivateRecommendationId { get; init; }
+    public required Guid CommunityRecommendationId { get; init; }
+
+    /// <summary>The host's public collection holding item A (the member follows it), and one shared with the open community.</summary>
+    public required Guid CollectionId { get; init; }
+    public required Guid EntryId { get; init; }
+    public required Guid CommunityCollectionId { get; init; }
+
     public static async Task<Scene> CreateAsync(RapportApp app)
     {
         var host = await ActorAsync(app, "host");
@@ -70,6 +82,33 @@ internal sealed class Scene
             statements.Add((await ReadAsync(await host.Client.PostJsonAsync("/api/v1/trust/statements", body), HttpStatusCode.Created))["id"]!.GetValue<Guid>());
         }
 
+        var items = new List<Guid>();
+        foreach (var title in new[] { "A", "B", "C" })
+        {
+            var item = await host.Client.PostJsonAsync("/api/v1/items", new { kind = "book", title = $"Book {title}", url = $"https://books.example/{Guid.NewGuid():N}" });
+            items.Add((await ReadAsync(item, HttpStatusCode.Created))["id"]!.GetValue<Guid>());
+        }
+
+        var recommendations = new List<Guid>();
+        foreach (var body in new object[]
+        {
+            new { itemId = items[0], rating = 5, visibility = "public", note = "Public recommendation." },
+            new { itemId = items[1], rating = 2, visibility = "private", note = "Private recommendation." },
+            new { itemId = items[2], visibility = "community", community = open, note = "Community recommendation." },
+        })
+        {
+            recommendations.Add((await ReadAsync(await host.Client.PostJsonAsync("/api/v1/recommendations", body), HttpStatusCode.Created))["id"]!.GetValue<Guid>());
+        }
+
+        var collection = await ReadAsync(
+            await host.Client.PostJsonAsync("/api/v1/collections", new { title = "Sea books", visibility = "public" }), HttpStatusCode.Created);
+        var collectionId = collection["id"]!.GetValue<Guid>();
+        var filled = await ReadAsync(
+            await host.Client.PostJsonAsync($"/api/v1/collections/{collectionId}/entries", new { itemId = items[0], note = "Start here." }), HttpStatusCode.OK);
+        var shared = await ReadAsync(
+            await host.Client.PostJsonAsync("/api/v1/collections", new { title = "Club books", visibility = "community", community = open }), HttpStatusCode.Created);
+        Expect(await member.Client.PutAsync($"/api/v1/collections/{collectionId}/follow", null), HttpStatusCode.NoContent);
+
         return new Scene
         {
             App = app, Host = host, Member = member, Applicant = applicant, Stranger = stranger, OtherHost = otherHost,
@@ -81,6 +120,14 @@ internal sealed class Scene
             PublicStatementId = statements[0],
             CommunityStatementId = statements[1],
             PrivateStatementId = statements[2],
+            ItemId = items[0],
+            OtherItemId = items[1],
+            PublicRecommendationId = recommendations[0],
+            PrivateRecommendationId = recommendations[1],
+            CommunityRecommendationId = recommendations[2],
+            CollectionId = collectionId,
+            EntryId = filled["entries"]![0]!["id"]!.GetValue<Guid>(),
+            CommunityCollectionId = shared["id"]!.GetValue<Guid>(),
         };
     }
 

@@ -94,6 +94,43 @@ internal static class WriteEndpointTable
             _ => new JsonObject { ["value"] = 0.25, ["visibility"] = "private", ["note"] = "Less sure now." },
             Limits: [Limit.Number("value", 1), Limit.Text("community", 40), Limit.Text("note", 2000)]),
         new("RevokeTrustStatement", HttpMethod.Delete, s => $"/api/v1/trust/statements/{s.PublicStatementId}", s => s.Host),
+        new("AddItem", HttpMethod.Post, _ => "/api/v1/items", s => s.Stranger,
+            _ => new JsonObject
+            {
+                ["kind"] = "book", ["title"] = "The Sea Around Us", ["description"] = "Rachel *Carson*.",
+                ["url"] = $"https://books.example/{Guid.NewGuid():N}?utm_source=x", ["topics"] = new JsonArray("oceans"),
+            },
+            Limits:
+            [
+                Limit.Text("title", 200), Limit.Text("description", 4000), Limit.Text("url", 2000),
+                Limit.List("topics", 8, i => $"topic {i}"),
+            ]),
+        new("Recommend", HttpMethod.Post, _ => "/api/v1/recommendations", s => s.Stranger,
+            s => new JsonObject { ["itemId"] = s.ItemId, ["rating"] = 4, ["note"] = "A *classic*.", ["topic"] = "oceans", ["visibility"] = "public" },
+            Limits: [Limit.Number("rating", 5), Limit.Text("note", 2000), Limit.Text("topic", 60), Limit.Text("community", 40)]),
+        new("ChangeRecommendation", HttpMethod.Put, s => $"/api/v1/recommendations/{s.PublicRecommendationId}", s => s.Host,
+            _ => new JsonObject { ["rating"] = 3, ["note"] = "Less sure now.", ["visibility"] = "private" },
+            Limits: [Limit.Number("rating", 5), Limit.Text("note", 2000), Limit.Text("topic", 60), Limit.Text("community", 40)]),
+        new("RevokeRecommendation", HttpMethod.Delete, s => $"/api/v1/recommendations/{s.PublicRecommendationId}", s => s.Host),
+        new("CreateCollection", HttpMethod.Post, _ => "/api/v1/collections", s => s.Stranger,
+            _ => new JsonObject { ["title"] = "Reading list", ["description"] = "For *winter*.", ["visibility"] = "public" },
+            Limits: [Limit.Text("title", 200), Limit.Text("description", 4000), Limit.Text("community", 40)]),
+        new("EditCollection", HttpMethod.Put, s => $"/api/v1/collections/{s.CollectionId}", s => s.Host,
+            _ => new JsonObject { ["title"] = "Renamed", ["description"] = "New words.", ["visibility"] = "public" },
+            Limits: [Limit.Text("title", 200), Limit.Text("description", 4000), Limit.Text("community", 40)]),
+        new("DeleteCollection", HttpMethod.Delete, s => $"/api/v1/collections/{s.CollectionId}", s => s.Host),
+        new("AddCollectionEntry", HttpMethod.Post, s => $"/api/v1/collections/{s.CollectionId}/entries", s => s.Host,
+            s => new JsonObject { ["itemId"] = s.OtherItemId, ["note"] = "Then this.", ["position"] = 0 },
+            Limits: [Limit.Text("note", 1000), Limit.Number("position", 500)]),
+        new("MoveCollectionEntry", HttpMethod.Put, s => $"/api/v1/collections/{s.CollectionId}/entries/{s.EntryId}", s => s.Host,
+            _ => new JsonObject { ["position"] = 0, ["note"] = "Still first." },
+            Limits: [Limit.Number("position", 500), Limit.Text("note", 1000)]),
+        new("RemoveCollectionEntry", HttpMethod.Delete, s => $"/api/v1/collections/{s.CollectionId}/entries/{s.EntryId}", s => s.Host),
+        new("FollowCollection", HttpMethod.Put, s => $"/api/v1/collections/{s.CollectionId}/follow", s => s.Stranger),
+        new("UnfollowCollection", HttpMethod.Delete, s => $"/api/v1/collections/{s.CollectionId}/follow", s => s.Member),
+        new("ForkCollection", HttpMethod.Post, s => $"/api/v1/collections/{s.CollectionId}/forks", s => s.Member,
+            s => new JsonObject { ["community"] = s.Open }, BodyOptional: true,
+            Limits: [Limit.Text("community", 40)]),
     ];
 
     public static WriteEndpoint Named(string name) => All.Single(e => e.Name == name);

@@ -204,6 +204,7 @@ internal static class ProbeCatalog
             "id" when isGuid && trust => [.. W.Statements.Select(s => $"⟨{s.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid => [$"⟨{W.MissingLabel}⟩", "⟨o_t_priv_topic⟩", "⟨o_t_comm⟩"],
             "id" when isLong => ["987654321"],
+            "entryid" when isGuid => [$"⟨{W.MissingLabel}⟩", "⟨o_t_priv_topic⟩"],
             "id" => ["no-such-id"],
             "handle" when route.Contains("/members/", StringComparison.Ordinal) => [W.Owner, W.Member, W.MissingHandle],
             "handle" => depth == ProbeDepth.Full

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Rapport.Cli.Reports;
+using Rapport.Core.Persistence;
+
+namespace Rapport.Cli.Benchmarks.Feed;
+
+/// <summary><c>rapport bench feed</c>: the feed's latency on a generated network of 100k people and 1M recommendations.</summary>
+internal static class BenchFeedCommand
+{
+    public static Command Create(TimeProvider time)
+    {
+        var defaults = FeedBenchSettings.Default;
+        var people = new Option<int>("--people") { Description = "People in the generated network.", DefaultValueFactory = _ => defaults.People };
+        var edges = new Option<int>("--trust") { Description = "Public trust statements (power-law).", DefaultValueFactory = _ => defaults.TrustEdges };
+        var recommendations = new Option<int>("--recommendations") { Description = "Recommendations.", DefaultValueFactory = _ => defaults.Recommendations };
+        var items = new Option<int>("--items") { Description = "Items, one topic each.", DefaultValueFactory = _ => defaults.Items };
+        var viewers = new Option<int>("--viewers") { Description = "Timed queries per line (after the warm-up).", DefaultValueFactory = _ => defaults.Viewers };
+        var seed = new Option<int>("--seed") { Description = "Seeds the generator and the viewers.", DefaultValueFactory = _ => defaults.Seed };
+        var provider = new Option<string>("--provider") { Description = "sqlite (a fresh file) or postgres (needs --connection; its tables must be empty).", DefaultValueFactory = _ => "sqlite" };
+        provider.AcceptOnlyFromAmong("sqlite", "postgres");
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string." };
+        var file = new Option<string?>("--file") { Description = "SQLite file to create (must not exist). Default: a temporary file, deleted afterwards." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var reuse = new Option<bool>("--reuse") { Description = "Time the network already in --file (written by an earlier run with the same sizes) instead of generating one; seed_seconds is then 0-ish." };
+        var command = new Command("feed",
+            "Generate a network (default 100k people, ~1M public trust statements, 1M recommendations over 200k items) into a real database, " +
+            "then time the trusted feed's first page for sampled viewers, without and with a topic. See docs/benchmarks.md.")
+        {
+            people, edges, recommendations, items, viewers, seed, provider, connection, file, json, reuse,
+        };
+        command.SetRapportAction(async (parse, output, cancellationToken) =>
+        {
+            var settings = FeedBenchSettings.Default with
+            {
+                People = parse.GetValue(people), TrustEdges = parse.GetValue(edges), Recommendations = parse.GetValue(recommendations),
+                Items = parse.GetValue(items), Viewers = parse.GetValue(viewers), Seed = parse.GetValue(seed),
+                WarmUp = Math.Max(1, parse.GetValue(viewers) / 10),
+            };
+            if (settings.People < 10 || settings.Items < 1 || settings.Viewers < 1)
+            {
+                throw new CliException("--people must be at least 10, --items and --viewers at least 1.");
+            }
+
+            var postgres = parse.GetValue(provider) == "postgres";
+            var path = parse.GetValue(file) ?? Path.Combine(Path.GetTempPath(), $"rapport-bench-feed-{Guid.NewGuid():N}.db");
+            if (!postgres && File.Exists(path) && !parse.GetValue(reuse))
+            {
+                throw new CliException($"{path} already exists; bench feed writes a fresh database.");
+            }
+
+            var connectionString = postgres
+                ? parse.GetValue(connection) ?? throw new CliException("--provider postgres needs --connection.")
+                : $"Data Source={path}";
+            try
+            {
+                var report = await FeedBenchmark.RunAsync(settings, postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, connectionString, parse.GetValue(reuse), time, cancellationToken);
+                if (parse.GetValue(json))
+                {
+                    await ReportJson.WriteAsync(output, report);
+                }
+                else
+                {
+                    await output.WriteLineAsync($"{report.People} people, {report.TrustStatements} trust statements, {report.Recommendations} recommendations " +
+                        $"({report.Provider}), seeded in {report.SeedSeconds} s");
+                    foreach (var r in report.Results)
+                    {
+                        await output.WriteLineAsync($"{r.View,-8} topic {r.Topic ?? "(none)",-10} p50 {r.P50Milliseconds,8:0.00} ms  p99 {r.P99Milliseconds,8:0.00} ms  ({r.Queries} queries)");
+                    }
+                }
+            }
+            finally
+            {
+                if (!postgres && parse.GetValue(file) is null)
+                {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    foreach (var suffix in new[] { "", "-wal", "-shm" })
+                    {
+                        File.Delete(path + suffix);
+                    }
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Rapport.Core;
+using Rapport.Core.Communities;
+using Rapport.Core.Persistence;
+using Rapport.Core.Recommendations;
+using Rapport.Core.Trust;
+
+namespace Rapport.Cli.Benchmarks.Feed;
+
+/// <summary>
+/// Generates <see cref="FeedBenchNetwork"/> into a fresh database, then times <see cref="GetRecommendedFeed"/> (trusted
+/// view, first page of 20) for sampled viewers who trust someone, without a topic and on the most common topic, each
+/// query in its own scope as a request would be, after a warm-up that also loads the trust graph.
+/// </summary>
+internal static class FeedBenchmark
+{
+    private const int PageSize = 20;
+
+    public static async Task<FeedBenchReport> RunAsync(
+        FeedBenchSettings settings, DatabaseProvider provider, string connectionString, bool reuse, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Rapport:Database:Provider"] = provider.ToString(),
+            ["Rapport:Database:ConnectionString"] = connectionString,
+            ["Rapport:DataDirectory"] = Path.GetTempPath(),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddRapportCore(configuration);
+        if (Environment.GetEnvironmentVariable("RAPPORT_FEED_PROBE") is not null)
+        {
+            services.AddLogging(b => b.AddProvider(new FeedProbe()));
+        }
+
+        await using var provided = services.BuildServiceProvider();
+        await using (var scope = provided.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
+            await DatabaseRegistration.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseSettings>(), cancellationToken);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var network = new FeedBenchNetwork(settings);
+        var scopes = new List<AsyncServiceScope>();
+        Func<RapportDbContext> open = () =>
+        {
+            var scope = provided.CreateAsyncScope();
+            scopes.Add(scope);
+            return scope.ServiceProvider.GetRequiredService<RapportDbContext>();
+        };
+        if (reuse)
+        {
+            await network.ReadAsync(open(), cancellationToken);
+        }
+        else
+        {
+            await network.WriteAsync(open, time.GetUtcNow(), cancellationToken);
+        }
+
+        foreach (var scope in scopes)
+        {
+            await scope.DisposeAsync();
+        }
+
+        var seedSeconds = stopwatch.Elapsed.TotalSeconds;
+        await provided.GetRequiredService<TrustGraphStore>().GetAsync(cancellationToken);
+
+        var random = new Random(settings.Seed + 1);
+        var viewers = Enumerable.Range(0, settings.Viewers + settings.WarmUp).Select(_ => network.People[random.Next(Math.Min(network.People.Length, settings.People / 10))]).ToList();
+        var results = new List<FeedBenchResult>();
+        foreach (var topic in new[] { null, FeedBenchNetwork.TopicName(0) })
+        {
+            var milliseconds = new List<double>();
+            for (var i = 0; i < viewers.Count; i++)
+            {
+                await using var scope = provided.CreateAsyncScope();
+                var feed = scope.ServiceProvider.GetRequiredService<GetRecommendedFeed>();
+                var started = Stopwatch.GetTimestamp();
+                await feed.ExecuteAsync(viewers[i], topic, FeedOrder.Trusted, new PageRequest(PageSize, 0), cancellationToken);
+                if (i >= settings.WarmUp)
+                {
+                    milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+
+            var latency = Latency.FromMicroseconds(milliseconds);
+            // Latency takes any unit; these are milliseconds.
+            results.Add(new FeedBenchResult("trusted", topic, Math.Round(latency.P50Microseconds, 2), Math.Round(latency.P99Microseconds, 2), milliseconds.Count));
+        }
+
+        return new FeedBenchReport(settings.People, network.TrustStatements, network.Recommendations, settings.Items, provider.ToString(),
+            Math.Round(seedSeconds, 1), results, MachineInfo.Current(time));
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Communities;
+using Rapport.Core.Markdown;
+using Rapport.Core.Outcomes;
+using Rapport.Core.Persistence;
+using Rapport.Core.Trust;
+using Rapport.Trust.Feed;
+
+namespace Rapport.Core.Recommendations;
+
+/// <summary>
+/// "Recommended by people you trust": the people the viewer trusts most (<see cref="FeedSources"/>, on the topic when
+/// given) → the current recommendations by them the viewer may see (<see cref="RecommendationAccess.CanSee"/>) → items
+/// scored Σ trust × rating weight and paged with a fair share per recommender (<see cref="FeedRanking"/>; the trusted
+/// order pages from the start, so <c>offset</c> must be a multiple of <c>limit</c>). Chronological: the same
+/// recommendations newest first, one entry each. A viewer with no trust stated has an empty feed.
+/// </summary>
+public sealed class GetRecommendedFeed(RapportDbContext db, TrustGraphStore store, MarkdownRenderer markdown)
+{
+    /// <summary>Recommenders named on an entry; the rest are "and N others".</summary>
+    public const int RecommendersShown = 3;
+
+    /// <summary>The newest recommendations the trusted order ranks; older ones fall out of the feed.</summary>
+    public const int MaxRanked = 20_000;
+
+    /// <summary>How deep the trusted order pages.</summary>
+    public const int MaxOffset = 1_000;
+
+    public async Task<Outcome<RecommendedFeed>> ExecuteAsync(
+        Guid viewerId, string? topic, FeedOrder order, PageRequest page, CancellationToken cancellationToken)
+    {
+        var errors = page.Validate(new FieldErrors());
+        var normalized = RecommendationRules.Topic(topic, "topic", errors);
+        if (!Enum.IsDefined(order))
+        {
+            errors.Add("view", "Choose trusted or chronological.");
+        }
+        else if (order == FeedOrder.Trusted && errors.IsEmpty && (page.Skip % page.Take != 0 || page.Skip > MaxOffset))
+        {
+            errors.Add("offset", $"In the trusted view the offset is a multiple of the limit, at most {MaxOffset}.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Outcome<RecommendedFeed>.Invalid(errors);
+        }
+
+        var sources = await FeedSources.ForAsync(db, store, viewerId, normalized, cancellationToken);
+        if (sources is null || sources.People.Count == 0)
+        {
+            return new RecommendedFeed(RecommendationProjections.TopicOrNull(normalized), order, [], page.Skip, page.Take, HasMore: false);
+        }
+
+        var visible = sources.Visible(db, viewerId, normalized);
+        return order == FeedOrder.Trusted
+            ? await TrustedAsync(sources, visible, normalized, page, cancellationToken)
+            : await ChronologicalAsync(sources, visible, normalized, page, cancellationToken);
+    }
+
+    private async Task<RecommendedFeed> TrustedAsync(
+        FeedSources sources, IQueryable<Recommendation> visible, string topic, PageRequest page, CancellationToken cancellationToken)
+    {
+        var votes = await visible.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id).Take(MaxRanked)
+            .Select(r => new { r.Id, r.PersonId, r.ItemId, r.Rating })
+            .ToListAsync(cancellationToken);
+
+        // Indices decide ties: items by their newest recommendation first, recommenders by trust, then by id.
+        var items = votes.Select(v => v.ItemId).Distinct().ToList();
+        var itemIndex = items.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var recommenders = sources.People.OrderByDescending(p => p.Value.Trust).ThenBy(p => p.Key).Select(p => p.Key).ToList();
+        var recommenderIndex = recommenders.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var ranked = FeedRanking.Score(votes.Select(v => new FeedVote(itemIndex[v.ItemId], recommenderIndex[v.PersonId], sources.People[v.PersonId].Trust, v.Rating)));
+        var pageIndex = page.Skip / page.Take;
+        var chosen = FeedRanking.Page(ranked, page.Take, pageIndex);
+        var hasMore = FeedRanking.Page(ranked, page.Take, pageIndex + 1).Count > 0;
+
+        // The page's recommendations are among the votes already read: fetch those few by id.
+        var chosenIds = chosen.Select(c => items[c.Item]).ToHashSet();
+        var wanted = votes.Where(v => chosenIds.Contains(v.ItemId)).Select(v => v.Id).ToList();
+        var recommendations = await db.Recommendations.AsNoTracking().Where(r => wanted.Contains(r.Id)).ToListAsync(cancellationToken);
+        var entries = await EntriesAsync(sources, chosen.Select(c => (items[c.Item], c.Score)).ToList(), recommendations, cancellationToken);
+        return new RecommendedFeed(RecommendationProjections.TopicOrNull(topic), FeedOrder.Trusted, entries, page.Skip, page.Take, hasMore);
+    }
+
+    private async Task<RecommendedFeed> ChronologicalAsync(
+        FeedSources sources, IQueryable<Recommendation> visible, string topic, PageRequest page, CancellationToken cancellationToken)
+    {
+        var recommendations = await visible.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id)
+            .Skip(page.Skip).Take(page.Take + 1).ToListAsync(cancellationToken);
+        var hasMore = recommendations.Count > page.Take;
+        recommendations = recommendations.Take(page.Take).ToList();
+        var recommenders = await sources.ToRecommendersAsync(db, markdown, recommendations, cancellationToken);
+        var byId = recommenders.ToDictionary(r => r.RecommendationId);
+        var items = await db.LoadItemsAsync(markdown, recommendations.Select(r => r.ItemId), cancellationToken);
+        var entries = recommendations.Where(r => byId.ContainsKey(r.Id))
+            .Select(r => new FeedEntry(items[r.ItemId], byId[r.Id].Trust * FeedRanking.Weight(r.Rating), [byId[r.Id]], 0))
+            .ToList();
+        return new RecommendedFeed(RecommendationProjections.TopicOrNull(topic), FeedOrder.Chronological, entries, page.Skip, page.Take, hasMore);
+    }
+
+    private async Task<List<FeedEntry>> EntriesAsync(
+        FeedSources sources, IReadOnlyList<(Guid Item, double Score)> chosen, IReadOnlyList<Recommendation> recommendations, CancellationToken cancellationToken)
+    {
+        var items = await db.LoadItemsAsync(markdown, chosen.Select(c => c.Item), cancellationToken);
+        // One query for the page's recommenders; each item keeps the order (most trusted first).
+        var itemOf = recommendations.ToDictionary(r => r.Id, r => r.ItemId);
+        var byItem = (await sources.ToRecommendersAsync(db, markdown, recommendations, cancellationToken, levels: RecommendersShown))
+            .ToLookup(r => itemOf[r.RecommendationId]);
+        return chosen.Select(c =>
+        {
+            var recommenders = byItem[c.Item].ToList();
+            return new FeedEntry(items[c.Item], c.Score, recommenders.Take(RecommendersShown).ToList(), Math.Max(0, recommenders.Count - RecommendersShown));
+        }).ToList();
+    }
+}
