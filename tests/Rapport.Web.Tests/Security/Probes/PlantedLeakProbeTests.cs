@@ -22,7 +22,7 @@ public sealed class PlantedLeakProbeTests
 {
     private static bool PlantedRoutes(string route) =>
         route is "/api/v1/people/{handle}/trusted-by" or "/api/v1/trust/web" or "/api/v1/trust/statements/{id:guid}"
-            or "/api/v1/feed" or "/api/v1/recommendations/{id:guid}" or "/items/{Id:guid}";
+            or "/api/v1/feed/" or "/api/v1/recommendations/{id:guid}" or "/items/{Id:guid}";
 
     [Fact]
     public async Task Probe_Matrix_FindsPlantedLeaks()
@@ -55,7 +55,7 @@ public sealed class PlantedLeakProbeTests
 
         // The same three kinds of leak, planted in the recommendation routes: a private note in the feed, a hidden
         // recommendation's existence, and a count that includes private recommendations on an item's page.
-        Assert.Contains(hits, h => h.Probe.Route == "/api/v1/feed" && h.Probe.Caller == W.Stranger && h.Canary.Contains("-rnote", StringComparison.Ordinal));
+        Assert.Contains(hits, h => h.Probe.Route == "/api/v1/feed/" && h.Probe.Caller == W.Stranger && h.Canary.Contains("-rnote", StringComparison.Ordinal));
         Assert.Contains(unlikeMissing, f => f.Probe.Caller == W.Party && f.Probe.Labels.Single() == "r_o_hidden");
         Assert.Contains(ProbeAnalysis.Differences(probes, answers[0], answers[1], [W.Party]), p => p.Route == "/items/{Id:guid}");
     }
@@ -81,7 +81,7 @@ public sealed class PlantedLeakProbeTests
                     context.Response.Headers["X-Planted-Exists"] = "yes";
                 }
 
-                if (path == "/api/v1/feed"
+                if (path.TrimEnd('/') == "/api/v1/feed"
                     && await db.Recommendations.Where(r => r.Visibility == TrustVisibility.Private).Select(r => r.Note).FirstOrDefaultAsync() is { } recommendationNote)
                 {
                     context.Response.Headers["X-Planted-Note"] = recommendationNote;

@@ -39,7 +39,8 @@ public sealed class TrustCanaryProbeTests
     /// <summary>The routes whose answers are computed from the trust graph: the ones a second host must answer the same way.</summary>
     private static bool ComputedFromGraph(string route) =>
         route is "/api/v1/trust/web" or "/api/v1/trust/{handle}" or "/api/v1/trust/{handle}/why" or "/api/v1/trust/neighbourhood"
-            or "/people/{Handle}" or "/trust/web";
+            or "/people/{Handle}" or "/trust/web"
+            or "/api/v1/feed/" or "/feed" or "/api/v1/items/{id:guid}" or "/items/{Id:guid}";
 
     /// <summary>RAPPORT_PROBE_ROUTES (a regular expression) limits the matrix to matching routes, for a quick look at one area.</summary>
     private static Func<string, bool>? RouteFilter() =>
