@@ -12,14 +12,25 @@ namespace Rapport.Core.Recommendations;
 /// recommendations only (<see cref="RecommendationAccess.CanSee"/>), most trusted first, at most
 /// <see cref="TrustedShown"/>; their own recommendation; and a predicted rating from the trusted people's ratings
 /// (endorsements carry no rating and do not enter it), weighted by the viewer's trust (<see cref="TrustWeightedRating"/>).
-/// An unknown item is NotFound.
+/// An unknown item is NotFound. With a <c>topic</c>, "trusted" means trusted on that topic (the feed's sources on it), so
+/// someone trusted only on cooking counts on a cooking item's page opened on cooking.
 /// </summary>
 public sealed class GetItem(RapportDbContext db, TrustGraphStore store, MarkdownRenderer markdown)
 {
     public const int TrustedShown = 20;
 
-    public async Task<Outcome<ItemDetails>> ExecuteAsync(Guid viewerId, Guid itemId, CancellationToken cancellationToken)
+    public Task<Outcome<ItemDetails>> ExecuteAsync(Guid viewerId, Guid itemId, CancellationToken cancellationToken) =>
+        ExecuteAsync(viewerId, itemId, topic: null, cancellationToken);
+
+    public async Task<Outcome<ItemDetails>> ExecuteAsync(Guid viewerId, Guid itemId, string? topic, CancellationToken cancellationToken)
     {
+        var errors = new FieldErrors();
+        var normalized = RecommendationRules.Topic(topic, "topic", errors);
+        if (!errors.IsEmpty)
+        {
+            return Outcome<ItemDetails>.Invalid(errors);
+        }
+
         var item = (await db.LoadItemsAsync(markdown, [itemId], cancellationToken)).GetValueOrDefault(itemId);
         if (item is null)
         {
@@ -32,7 +43,7 @@ public sealed class GetItem(RapportDbContext db, TrustGraphStore store, Markdown
         var mine = await visible.Where(r => r.PersonId == viewerId).ToListAsync(cancellationToken);
         var mineView = mine.Count == 0 ? null : (await db.ToViewsAsync(markdown, mine, viewerId, cancellationToken))[0];
 
-        var sources = await FeedSources.ForAsync(db, store, viewerId, Recommendation.NoTopic, cancellationToken);
+        var sources = await FeedSources.ForAsync(db, store, viewerId, normalized, cancellationToken);
         if (sources is null || sources.People.Count == 0)
         {
             return new ItemDetails(item, [], mineView, count, null);

@@ -6,13 +6,13 @@ using Rapport.Core.Persistence;
 
 namespace Rapport.Core.Recommendations;
 
-/// <summary>Which recommendations to list: of one item, the viewer's own (revoked too when asked), on one topic.</summary>
-public sealed record RecommendationFilter(Guid? ItemId = null, bool Mine = false, bool IncludeRevoked = false, string? Topic = null);
+/// <summary>Which recommendations to list: of one item, the viewer's own (revoked too when asked), on one topic, by one person (handle).</summary>
+public sealed record RecommendationFilter(Guid? ItemId = null, bool Mine = false, bool IncludeRevoked = false, string? Topic = null, string? Person = null);
 
 /// <summary>
 /// Recommendations the viewer may see (<see cref="RecommendationAccess.CanSee"/>), most recently changed first: of one
 /// item (<c>itemId</c>), or the viewer's own (<c>mine</c>; revoked ones too only when asked). Current ones only
-/// otherwise. An unknown item gives an empty page (items are public, so there is nothing to hide).
+/// otherwise; by one person (<c>Person</c>, a handle). An unknown item or person gives an empty page (items are public, so there is nothing to hide).
 /// </summary>
 public sealed class ListRecommendations(RapportDbContext db, MarkdownRenderer markdown)
 {
@@ -45,6 +45,13 @@ public sealed class ListRecommendations(RapportDbContext db, MarkdownRenderer ma
         if (topic.Length > 0)
         {
             query = query.Where(r => r.Topic == topic);
+        }
+
+        if (filter.Person is not null)
+        {
+            // An unknown handle matches nobody: an empty page, as for a person whose recommendations are all hidden.
+            var handle = People.Handle.Normalize(filter.Person) ?? "";
+            query = query.Where(r => r.Person!.Handle == handle);
         }
 
         var total = await query.CountAsync(cancellationToken);

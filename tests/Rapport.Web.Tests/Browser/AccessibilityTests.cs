@@ -81,6 +81,7 @@ public sealed class AccessibilityTests
         problems.AddRange(await VisitAsync(applicantPage, $"/communities/{slug}/apply"));
 
         problems.AddRange(await TrustPagesAsync(hostPage, applicantPage, host, applicant));
+        problems.AddRange(await RecommendationPagesAsync(hostPage, applicantPage));
 
         Assert.Empty(problems);
     }
@@ -120,6 +121,64 @@ public sealed class AccessibilityTests
         problems.AddRange(await VisitFoundAsync(hostPage, "/trust/web?topic=sailing"));
         problems.AddRange(await VisitFoundAsync(hostPage, $"/people/{applicant.Handle}?topic=sailing"));
 
+        return problems;
+    }
+
+    /// <summary>
+    /// The recommendation pages, empty and then with an item, a recommendation and a collection made through the forms
+    /// (each form also sent back with errors once).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> RecommendationPagesAsync(IPage hostPage, IPage applicantPage)
+    {
+        var problems = new List<string>();
+        foreach (var path in new[] { "/feed", "/feed?view=chronological&topic=sailing", "/items", "/items/new", "/recommendations", "/collections", "/collections/new" })
+        {
+            problems.AddRange(await VisitFoundAsync(hostPage, path));
+        }
+
+        await hostPage.GotoAsync("/items/new");
+        await hostPage.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
+        await Assertions.Expect(hostPage.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        problems.AddRange(await CheckAsync(hostPage, "/items/new after a bad submit"));
+        await hostPage.GetByLabel("Title").FillAsync("A very long title for a harbour guide that has to wrap on a phone screen without overflowing");
+        await hostPage.GetByLabel("What is it?").SelectOptionAsync(new SelectOptionValue { Label = "Book" });
+        await hostPage.GetByLabel("Web address (optional)").FillAsync("https://example.org/a/very/long/address/that/must/wrap/on/a/phone/screen/without/overflowing");
+        await hostPage.GetByLabel("Topics (optional)").FillAsync("sailing, harbours");
+        await hostPage.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
+        await hostPage.WaitForURLAsync(url => url.Contains("/items/0", StringComparison.Ordinal));
+        var item = new Uri(hostPage.Url).AbsolutePath;
+        await hostPage.Locator("#your-recommendation").GetByRole(AriaRole.Button, new() { Name = "Recommend" }).ClickAsync();
+        await Assertions.Expect(hostPage.GetByRole(AriaRole.Alert).First).ToBeVisibleAsync();
+        problems.AddRange(await CheckAsync(hostPage, $"{item} after a bad submit"));
+        await hostPage.GetByLabel("3 of 5 stars", new() { Exact = true }).CheckAsync();
+        await hostPage.Locator("#your-recommendation").GetByRole(AriaRole.Button, new() { Name = "Recommend" }).ClickAsync();
+        await hostPage.WaitForURLAsync(url => url.Contains("done=recommended", StringComparison.Ordinal));
+        var history = await hostPage.GetByRole(AriaRole.Link, new() { Name = "History" }).GetAttributeAsync("href");
+
+        await hostPage.GotoAsync("/collections/new");
+        await hostPage.GetByRole(AriaRole.Button, new() { Name = "Create collection" }).ClickAsync();
+        await Assertions.Expect(hostPage.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        problems.AddRange(await CheckAsync(hostPage, "/collections/new after a bad submit"));
+        await hostPage.GetByLabel("Title").FillAsync("Harbour reading");
+        await hostPage.GetByRole(AriaRole.Button, new() { Name = "Create collection" }).ClickAsync();
+        await hostPage.WaitForURLAsync(url => url.Contains("done=created", StringComparison.Ordinal));
+        var collection = new Uri(hostPage.Url).AbsolutePath;
+        await hostPage.GotoAsync(item);
+        await hostPage.GetByLabel("Collection", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Harbour reading" });
+        await hostPage.GetByRole(AriaRole.Button, new() { Name = "Add to collection" }).ClickAsync();
+        await hostPage.WaitForURLAsync(url => url.Contains("done=collected", StringComparison.Ordinal));
+
+        foreach (var path in new[]
+        {
+            item, $"{item}?topic=sailing", history!, history!.Replace("/history", "/revoke", StringComparison.Ordinal), "/recommendations",
+            "/items?q=harbour", collection, $"{collection}/edit", $"{collection}/delete", "/collections",
+        })
+        {
+            problems.AddRange(await VisitFoundAsync(hostPage, path));
+        }
+
+        problems.AddRange(await VisitFoundAsync(applicantPage, collection));
+        problems.AddRange(await VisitFoundAsync(applicantPage, item));
         return problems;
     }
 

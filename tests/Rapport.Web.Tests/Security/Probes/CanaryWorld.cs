@@ -34,6 +34,21 @@ internal sealed record SeedStatement(string Label, string From, string To, doubl
     public IEnumerable<string> Canaries => new[] { Note, Topic ?? "" }.Where(c => c.StartsWith(CanaryWorld.Marker, StringComparison.Ordinal));
 }
 
+/// <summary>An item of the world. Items are public objects (their titles are no secret); who recommended them is.</summary>
+internal sealed record SeedItem(string Label, string Title);
+
+/// <summary>A recommendation of the world, with the canary strings (note, topic) only its readers may see.</summary>
+internal sealed record SeedRecommendation(string Label, string From, string Item, int? Rating, string? Topic, string Visibility, string? Community, string Note)
+{
+    public IEnumerable<string> Canaries => new[] { Note, Topic ?? "" }.Where(c => c.StartsWith(CanaryWorld.Marker, StringComparison.Ordinal));
+}
+
+/// <summary>A collection of the world with one entry (its own label), with the canary strings (title, entry note) only its readers may see.</summary>
+internal sealed record SeedCollection(string Label, string Owner, string Title, string Visibility, string? Community, string Item, string EntryLabel, string EntryNote)
+{
+    public IEnumerable<string> Canaries => new[] { Title, EntryNote }.Where(c => c.StartsWith(CanaryWorld.Marker, StringComparison.Ordinal));
+}
+
 /// <summary>
 /// The world the canary probes run in, built the same way, with the same people (fixed ids and handles), communities
 /// and write order, at three levels (<see cref="WorldLevel"/>): what a level adds never changes the order of the rest.
@@ -45,6 +60,9 @@ internal sealed record SeedStatement(string Label, string From, string To, doubl
 /// <item>X is known to the trust graph only through O's private statement.</item>
 /// <item>M hosts C and D and trusts O publicly: C's statements reach M, D's lapsed one must not.</item>
 /// <item>N is in D, not in C; S is a stranger with nothing; A is the instance administrator.</item>
+/// <item>Recommendations and collections: P adds four items (public, in every world); O recommends one publicly (P
+/// too), one to C, one privately and one publicly then revoked; O keeps a public collection (P follows it) and one
+/// shared with C; the hidden ones carry canaries in notes, topics and titles.</item>
 /// </list>
 /// </summary>
 internal sealed class CanaryWorld : IAsyncDisposable
@@ -110,11 +128,48 @@ internal sealed class CanaryWorld : IAsyncDisposable
         new("a_p", Admin, Party, 0.6, null, "public", null, ""),
     ];
 
-    /// <summary>Statements shared with C (seen by O and C's members, from <see cref="WorldLevel.Community"/> on).</summary>
-    public static readonly HashSet<string> CommunityLabels = ["o_t_comm", "o_p_comm"];
+    public const string PublicRecommendationNote = "control-rnote-open";
+    public const string PublicEntryNote = "control-centry-open";
 
-    /// <summary>Statements only O may ever see (from <see cref="WorldLevel.Private"/> on); o_z_hist only as its history.</summary>
-    public static readonly HashSet<string> PrivateLabels = ["o_y_priv", "o_t_priv_topic", "o_t_priv_general", "o_x_priv", "o_n_lapsed", "o_p_rev"];
+    public static readonly SeedItem[] Items =
+    [
+        new("i_open", "Harbour guide"), new("i_circle", "Knot book"), new("i_hidden", "Tide tables"), new("i_gone", "Chart atlas"),
+    ];
+
+    public static readonly SeedRecommendation[] Recommendations =
+    [
+        new("r_o_open", Owner, "i_open", 4, PublicTopic, "public", null, PublicRecommendationNote),
+        new("r_o_circle", Owner, "i_circle", 5, $"{Marker}-rctopic", "community", C, $"{Marker}-rcnote"),
+        new("r_p_open", Party, "i_open", 5, null, "public", null, ""),
+        new("r_o_hidden", Owner, "i_hidden", 2, $"{Marker}-rtopic", "private", null, $"{Marker}-rnote"),
+        new("r_o_gone", Owner, "i_gone", 3, null, "public", null, $"{Marker}-rnote-gone"),
+    ];
+
+    public static readonly SeedCollection[] Collections =
+    [
+        new("c_o_open", Owner, "Harbour shelf", "public", null, "i_open", "e_o_open", PublicEntryNote),
+        new("c_o_circle", Owner, $"{Marker}-ctitle", "community", C, "i_circle", "e_o_circle", $"{Marker}-centry"),
+    ];
+
+    /// <summary>Statements, recommendations, collections and entries shared with C (seen by O and C's members, from <see cref="WorldLevel.Community"/> on).</summary>
+    public static readonly HashSet<string> CommunityLabels = ["o_t_comm", "o_p_comm", "r_o_circle", "c_o_circle", "e_o_circle"];
+
+    /// <summary>
+    /// Statements and recommendations only O may ever see (from <see cref="WorldLevel.Private"/> on); o_z_hist only as
+    /// its history; r_o_gone is revoked.
+    /// </summary>
+    public static readonly HashSet<string> PrivateLabels =
+        ["o_y_priv", "o_t_priv_topic", "o_t_priv_general", "o_x_priv", "o_n_lapsed", "o_p_rev", "r_o_hidden", "r_o_gone"];
+
+    /// <summary>Who owns the thing a label names: a statement's author, a recommendation's, a collection's (and its entry's) owner, an item's adder.</summary>
+    public static string OwnerOf(string label) =>
+        Statements.FirstOrDefault(s => s.Label == label)?.From
+        ?? Recommendations.FirstOrDefault(r => r.Label == label)?.From
+        ?? Collections.FirstOrDefault(c => c.Label == label || c.EntryLabel == label)?.Owner
+        ?? (Items.Any(i => i.Label == label) ? Party : throw new InvalidOperationException($"No seed labelled {label}"));
+
+    /// <summary>Whether the label names a collection (its id, not an entry's).</summary>
+    public static bool IsCollection(string label) => Collections.Any(c => c.Label == label);
 
     private CanaryWorld(RapportApp app, WorldLevel level)
     {
@@ -126,7 +181,10 @@ internal sealed class CanaryWorld : IAsyncDisposable
 
     public WorldLevel Level { get; }
 
-    /// <summary>Statement label to its id in this world (only the statements this level holds).</summary>
+    /// <summary>
+    /// Label to id in this world, for everything a level holds: statements, and since recommendations, items,
+    /// recommendations, collections and collection entries.
+    /// </summary>
     public Dictionary<string, Guid> StatementIds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Every id a probe answer may carry, to a stable name: people, communities and statements.</summary>
@@ -162,10 +220,9 @@ internal sealed class CanaryWorld : IAsyncDisposable
             return false;
         }
 
-        var statement = Statements.Single(s => s.Label == label);
-        if (statement.From == caller)
+        if (OwnerOf(label) == caller || Items.Any(i => i.Label == label))
         {
-            return true;
+            return true; // items are public
         }
 
         if (authorOnly || PrivateLabels.Contains(label))
@@ -179,8 +236,11 @@ internal sealed class CanaryWorld : IAsyncDisposable
     /// <summary>Canary strings <paramref name="caller"/> may receive: all of O's for O, C's for C's members, none for anyone else.</summary>
     public static IReadOnlyList<string> AllowedCanaries(string caller) => caller switch
     {
-        Owner => [.. Statements.Where(s => s.From == Owner).SelectMany(s => s.Canaries)],
-        Member => [.. Statements.Where(s => CommunityLabels.Contains(s.Label)).SelectMany(s => s.Canaries)],
+        Owner => [.. Statements.Where(s => s.From == Owner).SelectMany(s => s.Canaries),
+            .. Recommendations.Where(r => r.From == Owner).SelectMany(r => r.Canaries), .. Collections.SelectMany(c => c.Canaries)],
+        Member => [.. Statements.Where(s => CommunityLabels.Contains(s.Label)).SelectMany(s => s.Canaries),
+            .. Recommendations.Where(r => CommunityLabels.Contains(r.Label)).SelectMany(r => r.Canaries),
+            .. Collections.Where(c => CommunityLabels.Contains(c.Label)).SelectMany(c => c.Canaries)],
         _ => [],
     };
 
@@ -251,6 +311,7 @@ internal sealed class CanaryWorld : IAsyncDisposable
         }
 
         Expect(await clients[Owner].DeleteAsync($"/api/v1/communities/{D}/membership", Ct), HttpStatusCode.NoContent, "O leaves D");
+        await SeedRecommendationsAsync(clients);
 
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
@@ -261,8 +322,47 @@ internal sealed class CanaryWorld : IAsyncDisposable
 
         foreach (var (label, id) in StatementIds)
         {
-            Names[id] = "statement:" + label;
+            Names[id] = (label[0] switch { 'i' => "item:", 'r' => "recommendation:", 'c' => "collection:", 'e' => "entry:", _ => "statement:" }) + label;
         }
+    }
+
+    /// <summary>Items (in every world), then the recommendations and collections this level holds, in one fixed order.</summary>
+    private async Task SeedRecommendationsAsync(ClientSet clients)
+    {
+        foreach (var item in Items)
+        {
+            var added = await clients[Party].PostJsonAsync("/api/v1/items", new { kind = "book", title = item.Title, topics = new[] { PublicTopic } });
+            Expect(added, HttpStatusCode.Created, "add " + item.Label);
+            StatementIds[item.Label] = (await added.ReadObjectAsync())["id"]!.GetValue<Guid>();
+        }
+
+        foreach (var r in Recommendations.Where(r => Holds(Level, r.Label)))
+        {
+            var response = await clients[r.From].PostJsonAsync("/api/v1/recommendations", new
+            {
+                itemId = StatementIds[r.Item], rating = r.Rating, note = r.Note, topic = r.Topic, visibility = r.Visibility, community = r.Community,
+            });
+            Expect(response, HttpStatusCode.Created, "recommend " + r.Label);
+            StatementIds[r.Label] = (await response.ReadObjectAsync())["id"]!.GetValue<Guid>();
+        }
+
+        if (StatementIds.TryGetValue("r_o_gone", out var gone))
+        {
+            Expect(await clients[Owner].DeleteAsync($"/api/v1/recommendations/{gone}", Ct), HttpStatusCode.NoContent, "revoke r_o_gone");
+        }
+
+        foreach (var c in Collections.Where(c => Holds(Level, c.Label)))
+        {
+            var created = await clients[c.Owner].PostJsonAsync("/api/v1/collections", new { title = c.Title, visibility = c.Visibility, community = c.Community });
+            Expect(created, HttpStatusCode.Created, "create " + c.Label);
+            var id = (await created.ReadObjectAsync())["id"]!.GetValue<Guid>();
+            StatementIds[c.Label] = id;
+            var entry = await clients[c.Owner].PostJsonAsync($"/api/v1/collections/{id}/entries", new { itemId = StatementIds[c.Item], note = c.EntryNote });
+            Expect(entry, HttpStatusCode.OK, "add to " + c.Label);
+            StatementIds[c.EntryLabel] = (await entry.ReadObjectAsync())["entries"]![0]!["id"]!.GetValue<Guid>();
+        }
+
+        Expect(await clients[Party].PutJsonAsync($"/api/v1/collections/{StatementIds["c_o_open"]}/follow", new { }), HttpStatusCode.NoContent, "P follows c_o_open");
     }
 
     private async Task StateAsync(HttpClient client, SeedStatement statement)

@@ -21,7 +21,8 @@ namespace Rapport.Web.Tests.Security.Probes;
 public sealed class PlantedLeakProbeTests
 {
     private static bool PlantedRoutes(string route) =>
-        route is "/api/v1/people/{handle}/trusted-by" or "/api/v1/trust/web" or "/api/v1/trust/statements/{id:guid}";
+        route is "/api/v1/people/{handle}/trusted-by" or "/api/v1/trust/web" or "/api/v1/trust/statements/{id:guid}"
+            or "/api/v1/feed/" or "/api/v1/recommendations/{id:guid}" or "/items/{Id:guid}";
 
     [Fact]
     public async Task Probe_Matrix_FindsPlantedLeaks()
@@ -51,6 +52,12 @@ public sealed class PlantedLeakProbeTests
         var unlikeMissing = ProbeAnalysis.HiddenLikeMissing(probes, answers[1], with, out _);
         Assert.Contains(unlikeMissing, f => f.Probe.Caller == W.Stranger && f.Probe.Labels.Single() == "o_t_priv_topic");
         Assert.Contains(unlikeMissing, f => f.Probe.Caller == W.Trustee && f.Probe.Labels.Single() == "o_x_priv");
+
+        // The same three kinds of leak, planted in the recommendation routes: a private note in the feed, a hidden
+        // recommendation's existence, and a count that includes private recommendations on an item's page.
+        Assert.Contains(hits, h => h.Probe.Route == "/api/v1/feed/" && h.Probe.Caller == W.Stranger && h.Canary.Contains("-rnote", StringComparison.Ordinal));
+        Assert.Contains(unlikeMissing, f => f.Probe.Caller == W.Party && f.Probe.Labels.Single() == "r_o_hidden");
+        Assert.Contains(ProbeAnalysis.Differences(probes, answers[0], answers[1], [W.Party]), p => p.Route == "/items/{Id:guid}");
     }
 
     /// <summary>The two planted leaks, in front of the whole pipeline.</summary>
@@ -72,6 +79,23 @@ public sealed class PlantedLeakProbeTests
                     && await db.TrustStatements.AnyAsync(s => s.Id == id))
                 {
                     context.Response.Headers["X-Planted-Exists"] = "yes";
+                }
+
+                if (path.TrimEnd('/') == "/api/v1/feed"
+                    && await db.Recommendations.Where(r => r.Visibility == TrustVisibility.Private).Select(r => r.Note).FirstOrDefaultAsync() is { } recommendationNote)
+                {
+                    context.Response.Headers["X-Planted-Note"] = recommendationNote;
+                }
+
+                if (path.StartsWith("/api/v1/recommendations/", StringComparison.Ordinal) && Guid.TryParse(path["/api/v1/recommendations/".Length..], out var recommendationId)
+                    && await db.Recommendations.AnyAsync(r => r.Id == recommendationId))
+                {
+                    context.Response.Headers["X-Planted-Exists"] = "yes";
+                }
+
+                if (path.StartsWith("/items/", StringComparison.Ordinal))
+                {
+                    context.Response.Headers["X-Planted-Count"] = (await db.Recommendations.CountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
                 if (path == "/api/v1/trust/web")

@@ -86,8 +86,7 @@ internal static class ProbeCatalog
                     continue;
                 }
 
-                var authorOnly = route.Contains("/trust/", StringComparison.Ordinal) && route.Contains("{id", StringComparison.OrdinalIgnoreCase)
-                    && (write || route.EndsWith("/history", StringComparison.Ordinal) || route.EndsWith("/edit", StringComparison.Ordinal) || route.EndsWith("/revoke", StringComparison.Ordinal));
+                var authorOnly = AuthorOnly(route, write);
                 foreach (var path in Fill(endpoint.RoutePattern, route, depth))
                 {
                     var queries = write ? [""] : Variants(query, TrustRelevant(route) ? depth : ProbeDepth.Thin);
@@ -101,7 +100,7 @@ internal static class ProbeCatalog
                                 foreach (var client in Clients(caller, isPage, isApi, cookieToo: q.index == 0 && depth == ProbeDepth.Full))
                                 {
                                     var probe = new Probe(caller, client, method, route, url, body, isPage, authorOnly);
-                                    if (write && WouldChangeOwnStatement(probe))
+                                    if (write && WouldChangeWorld(probe))
                                     {
                                         continue;
                                     }
@@ -122,9 +121,51 @@ internal static class ProbeCatalog
     public static IEnumerable<string> Covered(IEnumerable<Probe> probes) =>
         probes.Select(p => $"{p.Method} {p.Route}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-    /// <summary>A write on a statement the caller wrote would change or revoke it (and the world with it).</summary>
-    private static bool WouldChangeOwnStatement(Probe probe) =>
-        probe.Labels.Any(label => label != W.MissingLabel && W.Statements.Single(s => s.Label == label).From == probe.Caller);
+    /// <summary>
+    /// A write on something the caller owns would change it (and the world with it); so would following, unfollowing or
+    /// forking a collection the caller may see.
+    /// </summary>
+    private static bool WouldChangeWorld(Probe probe) =>
+        probe.Labels.Any(label => label != W.MissingLabel && W.OwnerOf(label) == probe.Caller)
+        || (IsFollowOrFork(probe.Route) && probe.Labels.Any(label => W.IsCollection(label) && W.MaySee(probe.Caller, label, authorOnly: false)));
+
+    private static bool IsFollowOrFork(string route) =>
+        route.EndsWith("/follow", StringComparison.Ordinal) || route.EndsWith("/forks", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Routes only the author (owner) may use on the thing they name: a statement's or recommendation's history, edit,
+    /// revoke and every write; a collection's edit and delete pages and every write but follow and fork.
+    /// </summary>
+    private static bool AuthorOnly(string route, bool write)
+    {
+        if (!route.Contains("{id", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var ownerPage = route.EndsWith("/history", StringComparison.Ordinal) || route.EndsWith("/edit", StringComparison.Ordinal)
+            || route.EndsWith("/revoke", StringComparison.Ordinal) || route.EndsWith("/delete", StringComparison.Ordinal);
+        return IdKind(route) switch
+        {
+            "trust" or "recommendations" => write || ownerPage,
+            "collections" => (write && !IsFollowOrFork(route)) || ownerPage,
+            _ => false,
+        };
+    }
+
+    /// <summary>What the route's id names, from the segment before it: trust (statements), recommendations, collections or items.</summary>
+    private static string IdKind(string route)
+    {
+        var at = route.IndexOf("/{id", StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return "";
+        }
+
+        var before = route[..at];
+        var segment = before[(before.LastIndexOf('/') + 1)..];
+        return route.Contains("/trust/", StringComparison.Ordinal) ? "trust" : segment;
+    }
 
     private static IEnumerable<ProbeClient> Clients(string caller, bool isPage, bool isApi, bool cookieToo)
     {
@@ -158,9 +199,13 @@ internal static class ProbeCatalog
         if (method is "POST" or "PUT" or "PATCH")
         {
             // A change to a statement gets a body that would succeed for its author; everything else an empty object.
-            yield return route.StartsWith("/api/v1/trust/statements/{id", StringComparison.Ordinal)
-                ? """{"value":1,"visibility":"public","note":"mine now"}"""
-                : "{}";
+            yield return route switch
+            {
+                _ when route.StartsWith("/api/v1/trust/statements/{id", StringComparison.Ordinal) => """{"value":1,"visibility":"public","note":"mine now"}""",
+                "/api/v1/recommendations/{id:guid}" => """{"rating":1,"visibility":"public","note":"mine now"}""",
+                "/api/v1/collections/{id:guid}" => """{"title":"mine now","visibility":"public"}""",
+                _ => "{}",
+            };
         }
         else
         {
@@ -202,6 +247,10 @@ internal static class ProbeCatalog
         return name switch
         {
             "id" when isGuid && trust => [.. W.Statements.Select(s => $"⟨{s.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
+            "id" when isGuid && IdKind(route) == "recommendations" => [.. W.Recommendations.Select(r => $"⟨{r.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
+            "id" when isGuid && IdKind(route) == "collections" => [.. W.Collections.Select(c => $"⟨{c.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
+            "id" when isGuid && IdKind(route) == "items" => [.. W.Items.Select(i => $"⟨{i.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
+            "entryid" => [.. W.Collections.Select(c => $"⟨{c.EntryLabel}⟩"), $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid => [$"⟨{W.MissingLabel}⟩", "⟨o_t_priv_topic⟩", "⟨o_t_comm⟩"],
             "id" when isLong => ["987654321"],
             "entryid" when isGuid => [$"⟨{W.MissingLabel}⟩", "⟨o_t_priv_topic⟩"],
@@ -267,12 +316,17 @@ internal static class ProbeCatalog
         "done" => full ? ["saved", "revoked"] : [],
         "page" => full ? ["2", "0"] : [],
         "saved" or "stated" => full ? ["true"] : [],
+        "view" => full ? ["chronological", "trusted"] : ["chronological"],
+        "person" => full ? [W.Owner, W.Member, W.MissingHandle] : [W.Owner],
+        "of" => full ? ["mine", "followed", "byPerson"] : ["followed"],
+        "kind" => full ? ["book"] : [],
         _ => [],
     };
 
-    /// <summary>Routes that read trust or people: the full value lists. Other routes (accounts, communities) get the short ones.</summary>
+    /// <summary>Routes that read trust, people, the feed or items: the full value lists. Other routes (accounts, communities) get the short ones.</summary>
     private static bool TrustRelevant(string route) =>
         route.Contains("trust", StringComparison.OrdinalIgnoreCase) || route.StartsWith("/people", StringComparison.Ordinal)
+        || route.Contains("feed", StringComparison.Ordinal) || route.Contains("items", StringComparison.Ordinal)
         || route.StartsWith("/api/v1/people", StringComparison.Ordinal);
 
     /// <summary>No query; each parameter alone over many values; each pair of parameters over a few values each.</summary>

@@ -16,7 +16,7 @@ namespace Rapport.Web.Tests.Security.Probes;
 /// varied, as anonymous, a stranger, the owner, the trustee, a third party who trusts the owner, the administrator, a
 /// member of C, someone outside C, and the person known only through a private statement. Then:
 /// <list type="number">
-/// <item>no canary (note, topic, id) reaches anyone who may not see it (O sees theirs, C's members C's);</item>
+/// <item>no canary (note, topic, title, id) of a statement, recommendation or collection reaches anyone who may not see it (O sees theirs, C's members C's);</item>
 /// <item>a statement one may not see answers exactly like the id nobody has;</item>
 /// <item>no inference: everything the callers outside C receive is identical in all three worlds, and what C's member
 /// receives is identical with and without O's private statements (answers normalized only for trace ids, antiforgery
@@ -39,7 +39,8 @@ public sealed class TrustCanaryProbeTests
     /// <summary>The routes whose answers are computed from the trust graph: the ones a second host must answer the same way.</summary>
     private static bool ComputedFromGraph(string route) =>
         route is "/api/v1/trust/web" or "/api/v1/trust/{handle}" or "/api/v1/trust/{handle}/why" or "/api/v1/trust/neighbourhood"
-            or "/people/{Handle}" or "/trust/web";
+            or "/people/{Handle}" or "/trust/web"
+            or "/api/v1/feed/" or "/feed" or "/api/v1/items/{id:guid}" or "/items/{Id:guid}";
 
     /// <summary>RAPPORT_PROBE_ROUTES (a regular expression) limits the matrix to matching routes, for a quick look at one area.</summary>
     private static Func<string, bool>? RouteFilter() =>
@@ -253,6 +254,13 @@ public sealed class TrustCanaryProbeTests
             (0, W.Stranger, ProbeClient.Token, $"/api/v1/people/{W.Trustee}/trusted-by", W.PublicNote),
             (2, W.Stranger, ProbeClient.Cookie, $"/people/{W.Trustee}", W.PublicNote),
             (2, W.Trustee, ProbeClient.Token, "/api/v1/trust/statements/⟨o_z_hist⟩", W.HistoryPublicNote),
+            (2, W.Owner, ProbeClient.Cookie, "/recommendations", $"{W.Marker}-rnote"),
+            (2, W.Owner, ProbeClient.Token, "/api/v1/recommendations/⟨r_o_gone⟩/history", $"{W.Marker}-rnote-gone"),
+            (1, W.Member, ProbeClient.Token, "/api/v1/collections/⟨c_o_circle⟩", $"{W.Marker}-centry"),
+            (1, W.Member, ProbeClient.Cookie, "/items/⟨i_circle⟩", $"{W.Marker}-rcnote"),
+            (2, W.Party, ProbeClient.Cookie, "/feed", W.PublicRecommendationNote),
+            (2, W.Party, ProbeClient.Token, "/api/v1/feed?view=chronological", W.PublicRecommendationNote),
+            (2, W.Stranger, ProbeClient.Cookie, "/collections/⟨c_o_open⟩", W.PublicEntryNote),
         };
         foreach (var (world, caller, client, url, expected) in controls)
         {

@@ -113,6 +113,53 @@ public sealed class TrustInferenceProbeTests(Apps apps)
             "versions counts O's private statement made in between.");
     }
 
+    /// <summary>
+    /// A private recommendation changes nothing a third party reads: not their feed (either order, any topic), not an
+    /// item's page (who they trust recommended it, how many recommendations they can see, their predicted rating), not
+    /// the item's list of recommendations. P trusts O and Q publicly; O recommends one item publicly; then Q, whom P
+    /// trusts, recommends the same item privately with another rating, and O recommends a second item privately.
+    /// </summary>
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Probe_PrivateRecommendation_ChangesNoThirdPartysFeedOrItem(DatabaseProvider provider)
+    {
+        var app = await apps.ForAsync(provider);
+        var p = await app.CreatePersonAsync(TestPeople.UniqueHandle("p"));
+        var o = await app.CreatePersonAsync(TestPeople.UniqueHandle("o"));
+        var q = await app.CreatePersonAsync(TestPeople.UniqueHandle("q"));
+        var pClient = await app.CreateTokenClientAsync(p);
+        var oClient = await app.CreateTokenClientAsync(o);
+        var qClient = await app.CreateTokenClientAsync(q);
+        var topic = $"bread-{Guid.NewGuid():N}"[..20];
+        Expect(await pClient.PostJsonAsync("/api/v1/trust/statements", new { to = o.Handle, value = 1.0, visibility = "public" }), HttpStatusCode.Created);
+        Expect(await pClient.PostJsonAsync("/api/v1/trust/statements", new { to = q.Handle, value = 0.6, visibility = "public" }), HttpStatusCode.Created);
+        var first = await AddItemAsync(oClient, "A loaf", topic);
+        var second = await AddItemAsync(oClient, "A crust", topic);
+        Expect(await oClient.PostJsonAsync("/api/v1/recommendations", new { itemId = first, rating = 4, note = "good", topic, visibility = "public" }), HttpStatusCode.Created);
+
+        var urls = new[]
+        {
+            "/api/v1/feed", "/api/v1/feed?view=chronological", $"/api/v1/feed?topic={topic}", $"/api/v1/feed?topic={topic}&view=chronological",
+            $"/api/v1/items/{first}", $"/api/v1/items/{second}", $"/api/v1/items/{first}/recommendations", $"/api/v1/items/{second}/recommendations",
+            $"/api/v1/items?topic={topic}",
+        };
+        var before = await ReadAllAsync(pClient, urls);
+
+        Expect(await qClient.PostJsonAsync("/api/v1/recommendations", new { itemId = first, rating = 1, note = "only mine", topic, visibility = "private" }), HttpStatusCode.Created);
+        Expect(await oClient.PostJsonAsync("/api/v1/recommendations", new { itemId = second, rating = 5, note = "only mine", topic, visibility = "private" }), HttpStatusCode.Created);
+
+        var after = await ReadAllAsync(pClient, urls);
+        Assert.All(urls, url => Assert.True(before[url] == after[url],
+            $"GET {url} as a third party changed after private recommendations:\n  before: {before[url]}\n  after:  {after[url]}"));
+    }
+
+    private static async Task<Guid> AddItemAsync(HttpClient client, string title, string topic)
+    {
+        var response = await client.PostJsonAsync("/api/v1/items", new { kind = "thought", title = $"{title} {Guid.NewGuid():N}", topics = new[] { topic } });
+        Expect(response, HttpStatusCode.Created);
+        return (await response.ReadObjectAsync())["id"]!.GetValue<Guid>();
+    }
+
     private async Task<string> WebOfTrustAsync(DatabaseProvider provider, bool withPrivateStatement)
     {
         await using var app = await RapportApp.StartAsync(provider);
