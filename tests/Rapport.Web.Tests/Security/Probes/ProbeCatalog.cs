@@ -253,7 +253,6 @@ internal static class ProbeCatalog
             "entryid" => [.. W.Collections.Select(c => $"⟨{c.EntryLabel}⟩"), $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid => [$"⟨{W.MissingLabel}⟩", "⟨o_t_priv_topic⟩", "⟨o_t_comm⟩"],
             "id" when isLong => ["987654321"],
-            "entryid" when isGuid => [$"⟨{W.MissingLabel}⟩", "⟨o_t_priv_topic⟩"],
             "id" => ["no-such-id"],
             "handle" when route.Contains("/members/", StringComparison.Ordinal) => [W.Owner, W.Member, W.MissingHandle],
             "handle" => depth == ProbeDepth.Full
