@@ -55,4 +55,34 @@ public sealed class PublicPriorTests
 
             Assert.Equal(without.PublicPriorRank, with.PublicPriorRank);
         }, iter: 500);
+
+    [Fact]
+    public void ASybilHubOfThePrior_GetsAtMostFourTimesWhatTheViewersPushGaveIt()
+    {
+        // Viewer 0 trusts 1 and 2 (honest, who trust each other); 1 also trusts sybil 3 weakly; sybils 4..203 all trust 3,
+        // which makes 3 the public prior's top node by far.
+        var edges = new List<StatementEdge> { Public(0, 1, 1f), Public(0, 2, 1f), Public(1, 2, 1f), Public(2, 1, 1f), Public(1, 3, 0.05f) };
+        for (var sybil = 4; sybil < 204; sybil++)
+        {
+            edges.Add(Public(sybil, 3, 1f));
+        }
+
+        var snapshot = TrustSnapshot.Build(204, [.. edges], 1);
+        Assert.Equal(3, Array.IndexOf(snapshot.PublicPriorRank, snapshot.PublicPriorRank.Max()));
+        var view = new PerspectiveView(snapshot, Perspective.Of(0), TopicIndex.General, 0.5f);
+
+        var lower = Scores(view, priorWeight: 0);
+        var estimate = Scores(view, PrecisionDefaults.PriorWeight);
+
+        Assert.True(estimate[3] <= ((1 + PushEstimate.PriorCap) * lower[3]) + 1e-7, $"{estimate[3]} vs lower bound {lower[3]}");
+        Assert.True(estimate[3] < estimate[1] && estimate[3] < estimate[2]);
+    }
+
+    private static float[] Scores(PerspectiveView view, float priorWeight)
+    {
+        var workspace = new RankWorkspace();
+        workspace.Prepare(view.NodeCount, exact: false, best: PrecisionDefaults.StableHead);
+        ForwardPush.Run(view, workspace, 0.15f, PrecisionDefaults.Cheap, priorWeight);
+        return workspace.Score[..view.NodeCount];
+    }
 }
