@@ -7,8 +7,10 @@ namespace Rapport.Benchmarks.Trust;
 /// <summary>
 /// A/B comparison of PPR push variants in one process: top-10 recall against exact, work per query (pushes, edge
 /// operations, residual left) and thread CPU time per query, the variants interleaved query by query so that machine
-/// load hits them alike. <c>RAPPORT_VARIANTS="fp:5e-6,pp:0.05,pp:0.05:2:8,top:high"</c>: fp = forward push at ε;
-/// pp = PowerPush at λ[:sweep factor[:switch divisor]]; top = TrustQueries.Top at a tier (what callers get).
+/// load hits them alike. <c>RAPPORT_VARIANTS="fp:5e-5,fg:1e-3:1,fs:1e-3:2e-5:0.5:2:16,top:high"</c>: fp = forward push
+/// at ε, lower-bound estimates; fg = forward push at ε ranked with the public prior at a weight; fs = forward push from ε
+/// down to a floor, the threshold times a step per round, until the best `head` estimates kept their order `rounds`
+/// rounds running (prior weight 1); top = TrustQueries.Top at a tier (what callers get).
 /// </summary>
 internal static class TrustVariants
 {
@@ -100,11 +102,6 @@ internal static class TrustVariants
             Console.WriteLine($"{variant.Name}: mean µs: run {variant.RunNs / 1000.0 / variant.Calls:F1}, distrust {variant.DistrustNs / 1000.0 / variant.Calls:F1}, select {variant.SelectNs / 1000.0 / variant.Calls:F1}; touched {variant.Touched / (double)variant.Calls:F0}");
         }
 
-        foreach (var variant in variants.Where(v => v.Kind == "pp"))
-        {
-            Console.WriteLine($"{variant.Name}: {variant.Sweeps / (double)variant.Calls:F1} global sweeps per query");
-        }
-
         Console.WriteLine();
     }
 
@@ -134,9 +131,8 @@ internal static class TrustVariants
         return sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
     }
 
-    private sealed record Variant(string Name, string Kind, float P, float Sweep, int Divisor)
+    private sealed record Variant(string Name, string Kind, float P, float[] Numbers)
     {
-        internal long Sweeps { get; set; }
 
 
         internal long RunNs { get; set; }
@@ -151,20 +147,18 @@ internal static class TrustVariants
 
         private TrustQueryOptions TopOptions { get; } = TrustQueryOptions.Default with { Tier = P == 0 ? PrecisionTier.Cheap : PrecisionTier.High };
 
-        internal void Clear() => Sweeps = RunNs = DistrustNs = SelectNs = Touched = Calls = 0;
+        internal void Clear() => RunNs = DistrustNs = SelectNs = Touched = Calls = 0;
 
         internal static Variant Parse(string text)
         {
             var parts = text.Split(':');
             if (parts[0] == "top")
             {
-                return new Variant(text, "top", parts[1] == "cheap" ? 0 : 1, 0, 0);
+                return new Variant(text, "top", parts[1] == "cheap" ? 0 : 1, []);
             }
 
-            var p = float.Parse(parts[1], CultureInfo.InvariantCulture);
-            var sweep = parts.Length > 2 ? float.Parse(parts[2], CultureInfo.InvariantCulture) : 0;
-            var divisor = parts.Length > 3 ? int.Parse(parts[3], CultureInfo.InvariantCulture) : PowerPush.SwitchDivisor;
-            return new Variant(text, parts[0], p, sweep, divisor);
+            var numbers = parts[1..].Select(p => float.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+            return new Variant(text, parts[0], numbers[0], numbers);
         }
 
         internal int Query(TrustSnapshot snapshot, int viewer, Span<ScoredNode> into, out long pushes, out long operations, out float left)
@@ -180,29 +174,24 @@ internal static class TrustVariants
             var workspace = WorkspacePool<RankWorkspace>.Rent();
             try
             {
-                workspace.Prepare(view.NodeCount, exact: false, into.Length);
+                workspace.Prepare(view.NodeCount, exact: false, Math.Max(into.Length, PrecisionDefaults.StableHead));
                 var t0 = ThreadClock.Nanoseconds();
-                if (Kind == "fp")
+                switch (Kind)
                 {
-                    ForwardPush.Run(view, workspace, 0.15f, P);
-                }
-                else
-                {
-                    PowerPush.Run(view, workspace, 0.15f, P, Sweep, Math.Max(1024, snapshot.PublicTrust.EdgeCount / Divisor));
+                    case "fp":
+                        ForwardPush.Run(view, workspace, 0.15f, P);
+                        break;
+                    case "fg":
+                        ForwardPush.Run(view, workspace, 0.15f, P, Numbers.Length > 1 ? Numbers[1] : PrecisionDefaults.PriorWeight);
+                        break;
+                    default:
+                        ForwardPush.RunUntilStable(view, workspace, 0.15f, P, Numbers[1], Numbers[2], (int)Numbers[3], (int)Numbers[4], PrecisionDefaults.PriorWeight);
+                        break;
                 }
 
                 pushes = workspace.Pushes;
                 operations = workspace.EdgeOperations;
-                left = 0;
-                if (Kind == "pp")
-                {
-                    Sweeps += workspace.Sweeps;
-                }
-
-                for (var i = 0; i < workspace.TouchedCount; i++)
-                {
-                    left += workspace.Push[workspace.Touched[i]].Residual;
-                }
+                left = workspace.ResidualLeft;
 
                 var t1 = ThreadClock.Nanoseconds();
                 OneStepDistrust.Apply(view, workspace.Score);

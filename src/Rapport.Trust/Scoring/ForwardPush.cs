@@ -8,12 +8,106 @@ namespace Rapport.Trust.Scoring;
 /// residual 1; pushing u settles α·r(u) as u's score and spreads (1 − α)·r(u) over u's trust row by its shares
 /// (<see cref="RowShares"/>). A node is queued while r(u) ≥ ε·max(1, public out-degree of u); the degree is the public
 /// one so that no private or community statement changes which nodes get pushed. Mass returning to the viewer is
-/// held aside (R) and accounted for by scaling. At the end each node's estimate is (p(u) + α·r(u)) / (1 − R): still
-/// never above exact PPR, and the sum never above 1. FIFO order, so results are deterministic.
+/// held aside (R) and accounted for by scaling. FIFO order, so results are deterministic. <see cref="PushEstimate"/>
+/// turns what is settled and what is left into the estimates.
 /// </summary>
 internal static class ForwardPush
 {
-    internal static void Run(in PerspectiveView view, RankWorkspace workspace, float alpha, float threshold)
+    /// <summary>Pushes at one threshold ε until no node is due.</summary>
+    internal static void Run(in PerspectiveView view, RankWorkspace workspace, float alpha, float threshold, float priorWeight = 0)
+    {
+        var state = Start(view, workspace);
+        Drain(view, workspace, alpha, threshold, ref state);
+        Finish(view, workspace, alpha, priorWeight, state);
+    }
+
+    /// <summary>
+    /// Pushes at <paramref name="from"/>, then lowers the threshold by <paramref name="step"/> each time no node is due,
+    /// until the best <paramref name="best"/> estimates (as a set) came out the same after <paramref name="stableRounds"/>
+    /// successive lowerings, or the threshold would fall below <paramref name="floor"/>.
+    /// </summary>
+    internal static void RunUntilStable(in PerspectiveView view, RankWorkspace workspace, float alpha, float from, float floor, float step, int stableRounds, int best, float priorWeight)
+    {
+        var prior = view.Snapshot.PublicPriorRank;
+        var state = Start(view, workspace);
+        Span<int> previous = stackalloc int[Math.Clamp(best, 1, PushEstimate.MaxStableBest)];
+        Span<int> current = stackalloc int[previous.Length];
+        var threshold = from;
+        var known = 0;
+        var stable = 0;
+        Drain(view, workspace, alpha, threshold, ref state);
+        while (threshold * step >= floor)
+        {
+            workspace.TouchedCount = state.TouchedCount;
+            var found = PushEstimate.BestIds(workspace, view.Viewer, alpha, prior, priorWeight, current);
+            stable = found == known && current[..found].SequenceEqual(previous[..known]) ? stable + 1 : 0;
+            if (stable >= stableRounds)
+            {
+                break;
+            }
+
+            current[..found].CopyTo(previous);
+            known = found;
+            threshold *= step;
+            Requeue(view, workspace, threshold, ref state);
+            Drain(view, workspace, alpha, threshold, ref state);
+        }
+
+        Finish(view, workspace, alpha, priorWeight, state);
+    }
+
+    private static PushState Start(in PerspectiveView view, RankWorkspace workspace)
+    {
+        var viewer = view.Viewer;
+        var state = new PushState { TouchedCount = workspace.TouchedCount };
+        workspace.Touched[state.TouchedCount++] = viewer;
+        workspace.Push[viewer] = new PushNode { Residual = 1, Limit = float.PositiveInfinity };
+        workspace.Queue[state.Tail++] = viewer;
+        state.Count = 1;
+        return state;
+    }
+
+    private static void Finish(in PerspectiveView view, RankWorkspace workspace, float alpha, float priorWeight, in PushState state)
+    {
+        workspace.TouchedCount = state.TouchedCount;
+        workspace.Pushes = state.Pushes;
+        workspace.EdgeOperations = state.EdgeOperations;
+        PushEstimate.Finish(workspace, view.Viewer, alpha, priorWeight > 0 ? view.Snapshot.PublicPriorRank : null, priorWeight);
+    }
+
+    /// <summary>After the threshold fell: every touched node gets its new limit, and those now due are queued.</summary>
+    private static void Requeue(in PerspectiveView view, RankWorkspace workspace, float threshold, ref PushState state)
+    {
+        var start = view.Snapshot.PublicTrust.Start;
+        var nodes = workspace.Push;
+        var touched = workspace.Touched;
+        var queue = workspace.Queue;
+        state.Head = state.Tail = state.Count = 0;
+        for (var i = 0; i < state.TouchedCount; i++)
+        {
+            var node = touched[i];
+            if (node == view.Viewer)
+            {
+                continue;
+            }
+
+            ref var slot = ref nodes[node];
+            var limit = threshold * Math.Max(1, start[node + 1] - start[node]);
+            if (slot.Residual >= limit)
+            {
+                queue[state.Tail++] = node;
+                state.Count++;
+                slot.Limit = float.PositiveInfinity;
+            }
+            else
+            {
+                slot.Limit = limit;
+            }
+        }
+    }
+
+    /// <summary>FIFO push at <paramref name="threshold"/> until the queue is empty.</summary>
+    private static void Drain(in PerspectiveView view, RankWorkspace workspace, float alpha, float threshold, ref PushState state)
     {
         var dense = view.Snapshot.PublicTrust;
         var start = dense.Start;
@@ -26,15 +120,9 @@ internal static class ForwardPush
         var queue = workspace.Queue;
         var capacity = queue.Length;
         var keep = 1 - alpha;
-        var touchedCount = workspace.TouchedCount;
-        int head = 0, tail = 0, count = 0;
-        long pushes = 0, edgeOperations = 0;
-
         var viewer = view.Viewer;
-        touched[touchedCount++] = viewer;
-        nodes[viewer] = new PushNode { Residual = 1, Limit = float.PositiveInfinity };
-        queue[tail++] = viewer;
-        count = 1;
+        int head = state.Head, tail = state.Tail, count = state.Count, touchedCount = state.TouchedCount;
+        long pushes = state.Pushes, edgeOperations = state.EdgeOperations;
         while (count > 0)
         {
             var node = queue[head];
@@ -69,22 +157,7 @@ internal static class ForwardPush
             }
         }
 
-        // Residual left at u would settle at least α·r(u) at u itself, so p + α·r is still a lower bound of exact PPR
-        // and a much better estimate for a hub whose residual stayed under its degree-scaled threshold. Mass that came
-        // back to the viewer (R in all) would spread exactly as the first unit did, so every score is 1/(1 − R) times
-        // what one pass gives: scaling instead of pushing it again is exact in the limit and keeps the lower bound.
-        var returned = nodes[viewer].Residual;
-        nodes[viewer].Residual = 0;
-        var scale = 1 / (1 - Math.Min(returned, 0.999999f));
-        for (var i = 0; i < touchedCount; i++)
-        {
-            var node = touched[i];
-            score[node] = (score[node] + (alpha * nodes[node].Residual)) * scale;
-        }
-
-        workspace.TouchedCount = touchedCount;
-        workspace.Pushes = pushes;
-        workspace.EdgeOperations = edgeOperations;
+        state = new PushState { Head = head, Tail = tail, Count = count, TouchedCount = touchedCount, Pushes = pushes, EdgeOperations = edgeOperations };
     }
 
     /// <summary>Pushes a row that is not plain (the viewer's, or one with topic or community statements).</summary>
@@ -114,7 +187,7 @@ internal static class ForwardPush
     /// arithmetic): the tail slot is written every time, and the touched list and the ring have one spare slot.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Add(PushNode[] nodes, int[] start, int[] touched, int[] queue, int node, float amount, float threshold, ref int touchedCount, ref int tail, ref int count, int capacity)
+    internal static void Add(PushNode[] nodes, int[] start, int[] touched, int[] queue, int node, float amount, float threshold, ref int touchedCount, ref int tail, ref int count, int capacity)
     {
         ref var target = ref nodes[node];
         var residual = target.Residual += amount;
@@ -131,5 +204,16 @@ internal static class ForwardPush
         count += due;
         tail = tail == capacity ? 0 : tail;
         target.Limit = due != 0 ? float.PositiveInfinity : limit;
+    }
+
+    /// <summary>The FIFO ring's position and the work counters between phases of one query.</summary>
+    private struct PushState
+    {
+        public int Head;
+        public int Tail;
+        public int Count;
+        public int TouchedCount;
+        public long Pushes;
+        public long EdgeOperations;
     }
 }

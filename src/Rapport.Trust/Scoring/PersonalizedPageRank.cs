@@ -3,9 +3,9 @@ using Rapport.Trust.Graph;
 namespace Rapport.Trust.Scoring;
 
 /// <summary>
-/// Personalized PageRank from the viewer: forward push for the cheap tier (and for any explicit residual threshold),
-/// PowerPush for the high tier, power iteration for exact, then
-/// one-step distrust and the best nodes. Rents a pooled workspace, so a steady-state query allocates nothing.
+/// Personalized PageRank from the viewer: forward push at one threshold for the cheap tier (and for any explicit residual
+/// threshold), forward push down to a stable head for the high tier (both ranking by <see cref="PushEstimate"/>), power
+/// iteration for exact; then one-step distrust and the best nodes. Rents a pooled workspace, so a steady-state query allocates nothing.
 /// </summary>
 internal static class PersonalizedPageRank
 {
@@ -17,7 +17,7 @@ internal static class PersonalizedPageRank
             throw new ArgumentOutOfRangeException(nameof(options), "Alpha is in (0, 1).");
         }
 
-        var threshold = options.ResidualThreshold ?? PrecisionDefaults.Threshold(options.Tier);
+        var threshold = options.ResidualThreshold ?? PrecisionDefaults.Cheap;
         if (!(threshold > 0) || float.IsInfinity(threshold))
         {
             throw new ArgumentOutOfRangeException(nameof(options), "The residual threshold is a positive number.");
@@ -27,7 +27,7 @@ internal static class PersonalizedPageRank
         var workspace = WorkspacePool<RankWorkspace>.Rent();
         try
         {
-            workspace.Prepare(view.NodeCount, exact, into.Length);
+            workspace.Prepare(view.NodeCount, exact, Math.Max(into.Length, PrecisionDefaults.StableHead));
             Scores(view, workspace, alpha, options.Tier, options.ResidualThreshold is null, threshold);
             OneStepDistrust.Apply(view, workspace.Score);
             return TopSelection.Select(workspace, view.Viewer, into);
@@ -48,11 +48,12 @@ internal static class PersonalizedPageRank
         }
         else if (tier == PrecisionTier.High && tierDefault)
         {
-            PowerPush.Run(view, workspace, alpha, PrecisionDefaults.HighResidualMass);
+            ForwardPush.RunUntilStable(view, workspace, alpha, PrecisionDefaults.Cheap, PrecisionDefaults.HighFloor, PrecisionDefaults.HighStep,
+                PrecisionDefaults.StableRounds, PrecisionDefaults.StableHead, PrecisionDefaults.PriorWeight);
         }
         else
         {
-            ForwardPush.Run(view, workspace, alpha, threshold);
+            ForwardPush.Run(view, workspace, alpha, threshold, PrecisionDefaults.PriorWeight);
         }
     }
 }

@@ -19,9 +19,6 @@ internal sealed class RankWorkspace
 
     internal int[] Touched { get; private set; } = [];
 
-    /// <summary>PowerPush's residuals during global sweeps; all zero between queries.</summary>
-    internal float[] Residual { get; private set; } = [];
-
     internal int TouchedCount { get; set; }
 
     internal byte[] State { get; private set; } = [];
@@ -48,8 +45,10 @@ internal sealed class RankWorkspace
 
     internal long EdgeOperations { get; set; }
 
-    /// <summary>Global sweeps of the last PowerPush (diagnostics for benchmarks).</summary>
-    internal int Sweeps { get; set; }
+    /// <summary>Residual mass the last push left un-pushed, and the 1/(1 − B) scale of its estimates (diagnostics and tests).</summary>
+    internal float ResidualLeft { get; set; }
+
+    internal float Scale { get; set; }
 
     /// <summary>The selection heap of the best nodes.</summary>
     internal ScoredNode[] Heap { get; private set; } = [];
@@ -63,7 +62,6 @@ internal sealed class RankWorkspace
         {
             Score = new float[nodeCount];
             Push = new PushNode[nodeCount];
-            Residual = new float[nodeCount];
             Touched = new int[nodeCount + 1];
             State = new byte[nodeCount];
             Queue = new int[nodeCount + 1];

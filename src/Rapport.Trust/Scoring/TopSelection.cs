@@ -26,17 +26,7 @@ internal static class TopSelection
                 continue;
             }
 
-            var candidate = new ScoredNode(node, score);
-            if (count < capacity)
-            {
-                heap[count] = candidate;
-                SiftUp(heap, count++);
-            }
-            else if (Better(candidate, heap[0]))
-            {
-                heap[0] = candidate;
-                SiftDown(heap[..count], 0);
-            }
+            Offer(heap, ref count, new ScoredNode(node, score));
         }
 
         for (var last = count - 1; last >= 0; last--)
@@ -47,6 +37,21 @@ internal static class TopSelection
         }
 
         return count;
+    }
+
+    /// <summary>Keeps <paramref name="candidate"/> in the heap of the best <c>heap.Length</c> when it is among them.</summary>
+    internal static void Offer(Span<ScoredNode> heap, ref int count, ScoredNode candidate)
+    {
+        if (count < heap.Length)
+        {
+            heap[count] = candidate;
+            SiftUp(heap, count++);
+        }
+        else if (Better(candidate, heap[0]))
+        {
+            heap[0] = candidate;
+            SiftDown(heap[..count], 0);
+        }
     }
 
     /// <summary>Whether <paramref name="a"/> ranks before <paramref name="b"/>.</summary>
@@ -68,7 +73,7 @@ internal static class TopSelection
         }
     }
 
-    private static void SiftDown(Span<ScoredNode> heap, int index)
+    internal static void SiftDown(Span<ScoredNode> heap, int index)
     {
         while (true)
         {

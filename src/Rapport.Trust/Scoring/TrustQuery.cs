@@ -66,9 +66,9 @@ public sealed record TrustQueryOptions
 
     /// <summary>
     /// Forward push's residual threshold ε: a node is pushed while its residual is at least ε times its public out-degree
-    /// (at least 1). <c>null</c> takes the tier's default: cheap = forward push at 5e-5; high = PowerPush, which stops
-    /// on the residual mass left (≤ 0.1) rather than on ε (docs/trust-engine.md). Set, it runs forward push at ε
-    /// for the cheap and high tiers alike; the exact tier ignores it. Smaller is more precise and slower.
+    /// (at least 1). <c>null</c> takes the tier's default: cheap = forward push at 1e-3; high = forward push from 1e-3,
+    /// halving ε while the head of the ranking still changes (docs/trust-engine.md). Set, it runs forward push at ε for
+    /// the cheap and high tiers alike; the exact tier ignores it. Smaller is more precise and slower.
     /// </summary>
     public float? ResidualThreshold { get; init; }
 

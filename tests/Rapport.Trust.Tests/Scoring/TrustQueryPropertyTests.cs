@@ -28,20 +28,77 @@ public sealed class TrustQueryPropertyTests
         }, iter: 1500);
 
     [Fact]
-    public void Top_PushNeverExceedsExact() =>
+    public void Push_WithoutThePrior_NeverExceedsExact() =>
         Gen.Select(GraphGen.Edges, GraphGen.Perspective, Topic).Sample((edges, perspective, topic) =>
         {
             var snapshot = TrustSnapshot.Build(GraphGen.Nodes, edges, 1);
-            var exact = TopAll(snapshot, perspective, Exact, topic);
+            var exact = PushScores(snapshot, perspective, topic, workspace => PowerIteration.Run(workspace.View, workspace.Workspace, Alpha));
 
-            foreach (var options in new[] { Cheap, High })
+            foreach (var push in PushRuns(priorWeight: 0))
             {
-                foreach (var scored in TopAll(snapshot, perspective, options, topic))
+                var approximate = PushScores(snapshot, perspective, topic, push);
+                for (var node = 0; node < GraphGen.Nodes; node++)
                 {
-                    Assert.True(scored.Score <= (ScoreOf(exact, scored.Node) * (1 + 1e-5)) + 1e-7, $"node {scored.Node}");
+                    Assert.True(approximate[node] <= (exact[node] * (1 + 1e-5)) + 1e-7, $"node {node}: {approximate[node]} > {exact[node]}");
                 }
             }
-        }, iter: 1500);
+        }, iter: 1000);
+
+    [Fact]
+    public void Push_WithThePrior_StaysWithinTheResidualLeftOfExact() =>
+        Gen.Select(GraphGen.Edges, GraphGen.Perspective, Topic).Sample((edges, perspective, topic) =>
+        {
+            var snapshot = TrustSnapshot.Build(GraphGen.Nodes, edges, 1);
+            var exact = PushScores(snapshot, perspective, topic, workspace => PowerIteration.Run(workspace.View, workspace.Workspace, Alpha));
+            var prior = snapshot.PublicPriorRank;
+
+            foreach (var push in PushRuns(PrecisionDefaults.PriorWeight))
+            {
+                float left = 0, scale = 0;
+                var estimate = PushScores(snapshot, perspective, topic, run =>
+                {
+                    push(run);
+                    (left, scale) = (run.Workspace.ResidualLeft, run.Workspace.Scale);
+                });
+                for (var node = 0; node < GraphGen.Nodes; node++)
+                {
+                    // Above exact by at most the prior's share of the residual left; below it by at most all of it.
+                    var tolerance = (exact[node] * 1e-5) + 1e-6;
+                    Assert.True(estimate[node] <= exact[node] + ((1 - Alpha) * left * scale * prior[node]) + tolerance, $"node {node}: {estimate[node]} vs exact {exact[node]}");
+                    Assert.True(estimate[node] >= exact[node] - (left * scale) - tolerance, $"node {node}: {estimate[node]} vs exact {exact[node]}");
+                }
+            }
+        }, iter: 1000);
+
+    private const float Alpha = 0.15f;
+
+    private sealed record PushRun(PerspectiveView View, RankWorkspace Workspace);
+
+    /// <summary>The tiers' pushes: cheap (one threshold) and high (down to a stable head), at a prior weight.</summary>
+    private static Action<PushRun>[] PushRuns(float priorWeight) =>
+    [
+        run => ForwardPush.Run(run.View, run.Workspace, Alpha, PrecisionDefaults.Cheap, priorWeight),
+        run => ForwardPush.RunUntilStable(run.View, run.Workspace, Alpha, PrecisionDefaults.Cheap, PrecisionDefaults.HighFloor, PrecisionDefaults.HighStep,
+            PrecisionDefaults.StableRounds, PrecisionDefaults.StableHead, priorWeight),
+        run => ForwardPush.Run(run.View, run.Workspace, Alpha, 1e-6f, priorWeight),
+    ];
+
+    /// <summary>Runs a push on a fresh workspace and returns its score per node (before distrust).</summary>
+    private static float[] PushScores(TrustSnapshot snapshot, Perspective perspective, int topic, Action<PushRun> push)
+    {
+        var view = new PerspectiveView(snapshot, perspective, topic, TrustQueryOptions.Default.TopicFallbackDiscount);
+        var workspace = new RankWorkspace();
+        workspace.Prepare(snapshot.NodeCount, exact: true, best: PrecisionDefaults.StableHead);
+        push(new PushRun(view, workspace));
+        var scores = new float[snapshot.NodeCount];
+        for (var i = 0; i < workspace.TouchedCount; i++)
+        {
+            var node = workspace.Touched[i];
+            scores[node] = workspace.Score[node];
+        }
+
+        return scores;
+    }
 
     [Fact]
     public void AddingDistrust_NeverRaisesItsTarget() =>

@@ -1,0 +1,88 @@
+using CsCheck;
+using Rapport.Trust.Graph;
+using Rapport.Trust.Scoring;
+using Rapport.Trust.Tests.Graph;
+using static Rapport.Trust.Tests.Graph.Statements;
+
+namespace Rapport.Trust.Tests.Scoring;
+
+/// <summary>The public prior: a PageRank of the public general layer only, a probability vector, one per snapshot.</summary>
+public sealed class PublicPriorTests
+{
+    [Fact]
+    public void Prior_OnATwoCycle_IsHalfAndHalf()
+    {
+        var snapshot = Snapshot(2, Public(0, 1, 1f), Public(1, 0, 0.3f));
+
+        Assert.Equal(0.5f, snapshot.PublicPriorRank[0], 5);
+        Assert.Equal(0.5f, snapshot.PublicPriorRank[1], 5);
+    }
+
+    [Fact]
+    public void Prior_OfATarget_IsTeleportPlusWhatItsTrusterPasses()
+    {
+        // 0 → 2 and 1 → 2 (weights cancel: one statement each), node 2 dangling (its mass is spread uniformly):
+        // x = prior of 0 and of 1 = a/3 + d·y/3; y = prior of 2 = a/3 + d·y/3 + d·2x, so y·(1 − d/3 − 2d²/3) = a/3 + 2d·a/3.
+        var snapshot = Snapshot(3, Public(0, 2, 1f), Public(1, 2, 0.5f));
+        const double a = 0.15, d = 0.85;
+        var y = ((a / 3) + (d * 2 * (a / 3))) / (1 - (d / 3) - (d * 2 * d / 3));
+        var x = (a / 3) + (d * y / 3);
+
+        Assert.Equal(x, snapshot.PublicPriorRank[0], 5);
+        Assert.Equal(x, snapshot.PublicPriorRank[1], 5);
+        Assert.Equal(y, snapshot.PublicPriorRank[2], 5);
+    }
+
+    [Fact]
+    public void Prior_IsAProbabilityVector() =>
+        GraphGen.Edges.Sample(edges =>
+        {
+            var prior = TrustSnapshot.Build(GraphGen.Nodes, edges, 1).PublicPriorRank;
+
+            Assert.All(prior, p => Assert.True(p > 0));
+            Assert.Equal(1.0, prior.Sum(p => (double)p), 4);
+        }, iter: 500);
+
+    [Fact]
+    public void Prior_IgnoresEveryPrivateCommunityAndTopicStatement() =>
+        Gen.Select(GraphGen.Edges, GraphGen.Edges).Sample((edges, extra) =>
+        {
+            var hidden = extra.Where(e => e.Scope != EdgeScope.Public || e.Topic != TopicIndex.General).ToArray();
+            var keys = hidden.Select(e => e.Key).ToHashSet();
+            var publicGeneral = edges.Where(e => !keys.Contains(e.Key)).ToArray();
+            var without = TrustSnapshot.Build(GraphGen.Nodes, publicGeneral, 1);
+            var with = without.Apply(GraphGen.Nodes, hidden, [], 2);
+
+            Assert.Equal(without.PublicPriorRank, with.PublicPriorRank);
+        }, iter: 500);
+
+    [Fact]
+    public void ASybilHubOfThePrior_GetsAtMostFourTimesWhatTheViewersPushGaveIt()
+    {
+        // Viewer 0 trusts 1 and 2 (honest, who trust each other); 1 also trusts sybil 3 weakly; sybils 4..203 all trust 3,
+        // which makes 3 the public prior's top node by far.
+        var edges = new List<StatementEdge> { Public(0, 1, 1f), Public(0, 2, 1f), Public(1, 2, 1f), Public(2, 1, 1f), Public(1, 3, 0.05f) };
+        for (var sybil = 4; sybil < 204; sybil++)
+        {
+            edges.Add(Public(sybil, 3, 1f));
+        }
+
+        var snapshot = TrustSnapshot.Build(204, [.. edges], 1);
+        Assert.Equal(3, Array.IndexOf(snapshot.PublicPriorRank, snapshot.PublicPriorRank.Max()));
+        var view = new PerspectiveView(snapshot, Perspective.Of(0), TopicIndex.General, 0.5f);
+
+        var lower = Scores(view, priorWeight: 0);
+        var estimate = Scores(view, PrecisionDefaults.PriorWeight);
+
+        Assert.True(estimate[3] <= ((1 + PushEstimate.PriorCap) * lower[3]) + 1e-7, $"{estimate[3]} vs lower bound {lower[3]}");
+        Assert.True(estimate[3] < estimate[1] && estimate[3] < estimate[2]);
+    }
+
+    private static float[] Scores(PerspectiveView view, float priorWeight)
+    {
+        var workspace = new RankWorkspace();
+        workspace.Prepare(view.NodeCount, exact: false, best: PrecisionDefaults.StableHead);
+        ForwardPush.Run(view, workspace, 0.15f, PrecisionDefaults.Cheap, priorWeight);
+        return workspace.Score[..view.NodeCount];
+    }
+}
