@@ -72,6 +72,11 @@ internal static class TidalTrust
         {
             for (var parent = levelBegin; parent < levelEnd; parent++)
             {
+                if (w.Flow[parent] <= 0)
+                {
+                    continue; // reached only by a distrust rating: a path ends at a low rating
+                }
+
                 foreach (var edge in view.Trust(w.Nodes.Members[parent]))
                 {
                     var child = w.Reach(edge.To, depth);
@@ -79,6 +84,19 @@ internal static class TidalTrust
                     {
                         w.AddEdge(parent, child, edge.Weight);
                         w.Flow[child] = Math.Max(w.Flow[child], Math.Min(w.Flow[parent], edge.Weight));
+                    }
+                }
+
+                // A distrust statement is a rating too, the lowest (Golbeck rates 1..10; distrust is the bottom): it
+                // takes its place among the target's shortest paths and pulls the average down, instead of vanishing
+                // and letting a longer, stronger path speak for the target. Without it, a distrust that replaces a
+                // trust edge could raise its target. Its flow is 0, so nothing is explored beyond it.
+                foreach (var edge in view.Distrust(w.Nodes.Members[parent]))
+                {
+                    var child = w.Reach(edge.To, depth);
+                    if (w.Depth[child] == depth)
+                    {
+                        w.AddEdge(parent, child, 0);
                     }
                 }
             }

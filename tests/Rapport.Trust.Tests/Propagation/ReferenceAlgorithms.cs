@@ -89,7 +89,7 @@ internal static class ReferenceAlgorithms
     /// </summary>
     internal static Dictionary<int, double> TidalTrust(PerspectiveView view, TidalTrustOptions options)
     {
-        var depth = Distances(view, options.MaxDepth);
+        var depth = RatedDistances(view, options.MaxDepth);
         var result = new Dictionary<int, double>();
         foreach (var sink in depth.Keys.Where(n => n != view.Viewer))
         {
@@ -123,16 +123,19 @@ internal static class ReferenceAlgorithms
                     return;
                 }
 
-                foreach (var edge in view.TrustRow(last).Where(e => depth.TryGetValue(e.To, out var d) && d == depth[last] + 1 && d <= depth[sink]))
+                // Trust edges continue a path; a distrust edge (rating 0) may only end one, at the sink.
+                var next = view.TrustRow(last).Select(e => e.To).Concat(view.DistrustRow(last).Select(e => e.To).Where(to => to == sink)).Distinct();
+                foreach (var to in next.Where(to => depth.TryGetValue(to, out var d) && d == depth[last] + 1 && d <= depth[sink]))
                 {
-                    Walk([.. path, edge.To]);
+                    Walk([.. path, to]);
                 }
             }
         }
 
         return result;
 
-        double Rating(int from, int to) => view.TrustRow(from).Single(e => e.To == to).Weight;
+        // Distrust is the lowest rating, 0.
+        double Rating(int from, int to) => view.TrustRow(from).Where(e => e.To == to).Select(e => (double)e.Weight).SingleOrDefault();
 
         double Strength(List<int> path) => path.Count == 2 ? double.PositiveInfinity : Enumerable.Range(0, path.Count - 2).Min(i => Rating(path[i], path[i + 1]));
     }
@@ -157,6 +160,39 @@ internal static class ReferenceAlgorithms
                     queue.Enqueue(edge.To);
                 }
             }
+        }
+
+        return distance;
+    }
+
+    /// <summary>
+    /// Breadth-first distances from the viewer, up to <paramref name="limit"/> hops, over trust and distrust edges (a
+    /// distrust is a rating too, the lowest); only people reached at their distance by a trust edge are explored further.
+    /// </summary>
+    private static Dictionary<int, int> RatedDistances(PerspectiveView view, int limit)
+    {
+        var distance = new Dictionary<int, int> { [view.Viewer] = 0 };
+        List<int> level = [view.Viewer];
+        for (var d = 1; d <= limit && level.Count > 0; d++)
+        {
+            var trusted = new HashSet<int>();
+            foreach (var node in level)
+            {
+                foreach (var edge in view.TrustRow(node))
+                {
+                    if (distance.TryAdd(edge.To, d) || distance[edge.To] == d)
+                    {
+                        trusted.Add(edge.To);
+                    }
+                }
+
+                foreach (var edge in view.DistrustRow(node))
+                {
+                    distance.TryAdd(edge.To, d);
+                }
+            }
+
+            level = [.. trusted];
         }
 
         return distance;
