@@ -117,6 +117,11 @@ internal static class TidalTrust
         {
             var parent = w.Parent[e];
             max = Math.Max(max, w.Flow[parent]);
+            if (w.Mark[parent] == stamp)
+            {
+                continue; // the same person's second distrust of the sink (on the topic and in general): one rating
+            }
+
             w.Mark[parent] = stamp;
             w.Inferred[parent] = w.ParentRating[e];
             level[count++] = parent;

@@ -6,6 +6,9 @@ namespace Rapport.Trust.Scoring;
 /// The PageRank vector of the public general trust layer (uniform teleport, dangling mass spread uniformly), computed once
 /// per snapshot: the prior a push query spreads its un-pushed residual mass by. It reads public general statements only,
 /// so no private or community statement can change it; it is an internal estimate, never exposed or shown as a ranking.
+/// Teleport and dangling mass go to the people the public layer names (an edge in or out), not to every node: a node
+/// exists as soon as anyone states anything about a person, privately too, so counting all nodes would let a private
+/// statement about someone new shift everyone's prior (the canary probes caught exactly that).
 /// </summary>
 internal static class PublicPrior
 {
@@ -26,9 +29,31 @@ internal static class PublicPrior
         var targets = trust.Targets;
         var values = trust.Values;
         var sums = trust.Sums!;
+        var named = new bool[n];
+        for (var u = 0; u < n; u++)
+        {
+            if (start[u] != start[u + 1])
+            {
+                named[u] = true;
+                for (var i = start[u]; i < start[u + 1]; i++)
+                {
+                    named[targets[i]] = true;
+                }
+            }
+        }
+
+        var people = named.Count(static isNamed => isNamed);
+        if (people == 0)
+        {
+            return new float[n];
+        }
+
         var rank = new double[n];
         var next = new double[n];
-        Array.Fill(rank, 1.0 / n);
+        for (var u = 0; u < n; u++)
+        {
+            rank[u] = named[u] ? 1.0 / people : 0;
+        }
         for (var iteration = 0; iteration < 200; iteration++)
         {
             double dangling = 0;
@@ -49,11 +74,15 @@ internal static class PublicPrior
                 }
             }
 
-            var uniform = (Alpha + ((1 - Alpha) * dangling)) / n;
+            var uniform = (Alpha + ((1 - Alpha) * dangling)) / people;
             double change = 0;
             for (var u = 0; u < n; u++)
             {
-                next[u] += uniform;
+                if (named[u])
+                {
+                    next[u] += uniform;
+                }
+
                 change += Math.Abs(next[u] - rank[u]);
             }
 

@@ -38,10 +38,25 @@ public sealed class PublicPriorTests
         GraphGen.Edges.Sample(edges =>
         {
             var prior = TrustSnapshot.Build(GraphGen.Nodes, edges, 1).PublicPriorRank;
+            var named = edges.GroupBy(e => e.Key).Select(g => g.Last()).Where(e => e is { Scope: EdgeScope.Public, Topic: TopicIndex.General, Value: > 0 } && e.From != e.To)
+                .SelectMany(e => new[] { e.From, e.To }).ToHashSet();
 
-            Assert.All(prior, p => Assert.True(p > 0));
-            Assert.Equal(1.0, prior.Sum(p => (double)p), 4);
+            Assert.All(Enumerable.Range(0, GraphGen.Nodes), u => Assert.True(named.Contains(u) ? prior[u] > 0 : prior[u] == 0));
+            Assert.Equal(named.Count == 0 ? 0 : 1.0, prior.Sum(p => (double)p), 4);
         }, iter: 500);
+
+    [Fact]
+    public void Prior_IsUnchangedByAPrivateStatementAboutSomeoneNew() =>
+        GraphGen.Edges.Sample(edges =>
+        {
+            // A private statement about a person nobody else has mentioned gives that person a node; the prior must not
+            // notice (uniform teleport over every node would shrink everyone's share).
+            var before = TrustSnapshot.Build(GraphGen.Nodes, edges, 1);
+            var after = before.Apply(GraphGen.Nodes + 1, [new StatementEdge(0, GraphGen.Nodes, 1, TopicIndex.General, EdgeScope.Private)], [], 2);
+
+            Assert.Equal(before.PublicPriorRank, after.PublicPriorRank[..GraphGen.Nodes]);
+            Assert.Equal(0, after.PublicPriorRank[GraphGen.Nodes]);
+        }, iter: 200);
 
     [Fact]
     public void Prior_IgnoresEveryPrivateCommunityAndTopicStatement() =>
