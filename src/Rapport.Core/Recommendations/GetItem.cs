@@ -19,9 +19,6 @@ public sealed class GetItem(RapportDbContext db, TrustGraphStore store, Markdown
 {
     public const int TrustedShown = 20;
 
-    public Task<Outcome<ItemDetails>> ExecuteAsync(Guid viewerId, Guid itemId, CancellationToken cancellationToken) =>
-        ExecuteAsync(viewerId, itemId, topic: null, cancellationToken);
-
     public async Task<Outcome<ItemDetails>> ExecuteAsync(Guid viewerId, Guid itemId, string? topic, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();

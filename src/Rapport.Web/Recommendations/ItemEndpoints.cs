@@ -53,7 +53,7 @@ internal static class ItemEndpoints
 
     public static async Task<IResult> Get(Guid id, Caller caller, GetItem useCase, CancellationToken cancellationToken)
     {
-        var outcome = await useCase.ExecuteAsync(caller.Id, id, cancellationToken);
+        var outcome = await useCase.ExecuteAsync(caller.Id, id, topic: null, cancellationToken);
         return outcome.ToResult(d => TypedResults.Ok(ItemDetailsResponse.From(d)));
     }
 

@@ -148,8 +148,8 @@ public sealed class FeedTests(RecommendationWorlds worlds) : IClassFixture<Recom
         await world.RecommendAsync(tiny.Cy, item, 1);
         await world.RecommendAsync(tiny.Viewer, item, 2, TrustVisibility.Private);
 
-        var details = (await world.RunAsync((GetItem uc) => uc.ExecuteAsync(tiny.Viewer.Id, item.Id, Ct))).Value!;
-        var missing = await world.RunAsync((GetItem uc) => uc.ExecuteAsync(tiny.Viewer.Id, Guid.NewGuid(), Ct));
+        var details = (await world.RunAsync((GetItem uc) => uc.ExecuteAsync(tiny.Viewer.Id, item.Id, topic: null, Ct))).Value!;
+        var missing = await world.RunAsync((GetItem uc) => uc.ExecuteAsync(tiny.Viewer.Id, Guid.NewGuid(), topic: null, Ct));
 
         Assert.Equal([tiny.Ana.Handle, tiny.Bo.Handle], details.TrustedRecommenders.Select(r => r.Person.Handle));
         Assert.Equal(4, details.VisibleRecommendations); // Ana, Bo, Cy and the viewer's own

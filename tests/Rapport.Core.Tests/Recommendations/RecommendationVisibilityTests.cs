@@ -127,7 +127,7 @@ public sealed class RecommendationVisibilityTests
                 var expected = recs.Where(r => r.Item == item.Id && !r.Revoked && SeesRec(viewer, r)).Select(r => r.Id).Order().ToList();
                 Assert.True(expected.SequenceEqual(listed.Items.Select(v => v.Id).Order()), $"seed {seed}: item list for {viewer.Handle}");
                 Assert.Equal(expected.Count, listed.Total);
-                var details = (await world.RunAsync((GetItem uc) => uc.ExecuteAsync(viewer.Id, item.Id, Ct))).Value!;
+                var details = (await world.RunAsync((GetItem uc) => uc.ExecuteAsync(viewer.Id, item.Id, topic: null, Ct))).Value!;
                 Assert.Equal(expected.Count, details.VisibleRecommendations);
             }
 
