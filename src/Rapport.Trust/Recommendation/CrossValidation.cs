@@ -15,7 +15,7 @@ public static class CrossValidation
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var order = Permutations.Of(count, new SeededRandom(SeededRandom.Derive(seed, FoldPurpose)));
+        var order = new SeededRandom(SeededRandom.Derive(seed, FoldPurpose)).Permutation(count);
         var fold = new int[count];
         for (var rank = 0; rank < count; rank++)
         {

@@ -28,7 +28,7 @@ public static class PowerLawGraph
             throw new ArgumentException($"{edgeCount} edges would make {nodeCount} nodes too dense for a sparse power-law graph; use at most a quarter of n(n-1).");
         }
 
-        var labels = ShuffledLabels(nodeCount, new SeededRandom(SeededRandom.Derive(seed, 1)));
+        var labels = new SeededRandom(SeededRandom.Derive(seed, 1)).Permutation(nodeCount);
         var ranks = new RankSampler(nodeCount, exponent);
         var random = new SeededRandom(SeededRandom.Derive(seed, 2));
         var keys = new long[edgeCount];
@@ -58,23 +58,6 @@ public static class PowerLawGraph
         }
 
         return ToEdges(keys, SeededRandom.Derive(seed, 3));
-    }
-
-    private static int[] ShuffledLabels(int nodeCount, SeededRandom random)
-    {
-        var labels = new int[nodeCount];
-        for (var i = 0; i < nodeCount; i++)
-        {
-            labels[i] = i;
-        }
-
-        for (var i = nodeCount - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (labels[i], labels[j]) = (labels[j], labels[i]);
-        }
-
-        return labels;
     }
 
     private static int Deduplicate(long[] sorted)

@@ -25,4 +25,22 @@ internal sealed class SeededRandom(ulong seed)
 
     /// <summary>Uniform in [0, <paramref name="maxExclusive"/>) by Lemire's multiply-shift (bias below 2^-32).</summary>
     public int Next(int maxExclusive) => (int)(((NextUInt64() >> 32) * (ulong)maxExclusive) >> 32);
+
+    /// <summary>0 .. <paramref name="count"/>-1 in an order drawn from this generator (Fisher–Yates).</summary>
+    public int[] Permutation(int count)
+    {
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        for (var i = count - 1; i > 0; i--)
+        {
+            var j = Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        return order;
+    }
 }

@@ -154,9 +154,9 @@ internal sealed partial class LatentFactorTrainer
     {
         var random = new SeededRandom(SeededRandom.Derive(options.Seed, SchedulePurpose));
         var blocks = options.Blocks;
-        var userOrder = Permutations.Of(ratings.UserCount, random);
+        var userOrder = random.Permutation(ratings.UserCount);
         var itemBlock = new int[ratings.ItemCount];
-        var itemOrder = Permutations.Of(ratings.ItemCount, random);
+        var itemOrder = random.Permutation(ratings.ItemCount);
         for (var rank = 0; rank < itemOrder.Length; rank++)
         {
             itemBlock[itemOrder[rank]] = rank % blocks;
@@ -173,7 +173,7 @@ internal sealed partial class LatentFactorTrainer
             var u = userOrder[rank];
             var items = ratings.ItemsOf(u);
             var values = ratings.ValuesOfUser(u);
-            foreach (var at in Permutations.Of(items.Length, random))
+            foreach (var at in random.Permutation(items.Length))
             {
                 lists[rank % blocks * blocks + itemBlock[items[at]]].Add(new Rating(u, items[at], values[at]));
             }
