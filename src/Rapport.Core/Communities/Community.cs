@@ -12,6 +12,11 @@ public sealed class Community
     public const int NormsMaxLength = 4000;
     public const int MaxQuestions = 10;
 
+    /// <summary>How many candidates routing invites to a new problem posted in the community, unless the host changes it.</summary>
+    public const int DefaultInvitationsPerProblem = 3;
+    public const int MinInvitationsPerProblem = 1;
+    public const int MaxInvitationsPerProblem = 20;
+
     public Guid Id { get; set; }
 
     /// <summary>Unique, lower case, [a-z0-9-]; the community's address.</summary>
@@ -44,6 +49,9 @@ public sealed class Community
     public MembershipMode MembershipMode { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>How many candidates routing invites per problem posted here (<see cref="MinInvitationsPerProblem"/>–<see cref="MaxInvitationsPerProblem"/>).</summary>
+    public int InvitationsPerProblem { get; set; } = DefaultInvitationsPerProblem;
 
     public List<ApplicationQuestion> Questions { get; set; } = [];
 

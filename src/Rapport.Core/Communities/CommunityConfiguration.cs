@@ -15,6 +15,8 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
         community.HasIndex(c => new { c.SearchName, c.Slug });
         community.Property(c => c.Description).HasMaxLength(Community.DescriptionMaxLength);
         community.Property(c => c.Norms).HasMaxLength(Community.NormsMaxLength);
+        // Existing communities get the default too.
+        community.Property(c => c.InvitationsPerProblem).HasDefaultValue(Community.DefaultInvitationsPerProblem);
         community.HasMany(c => c.Questions).WithOne().HasForeignKey(q => q.CommunityId).OnDelete(DeleteBehavior.Cascade);
         community.HasMany(c => c.Memberships).WithOne(m => m.Community).HasForeignKey(m => m.CommunityId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -4,9 +4,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Rapport.Core.AccessTokens;
 using Rapport.Core.Accounts;
+using Rapport.Core.Agreements;
+using Rapport.Core.Blocks;
 using Rapport.Core.Communities;
+using Rapport.Core.Dialogue;
+using Rapport.Core.Interactions;
+using Rapport.Core.Invitations;
+using Rapport.Core.Notifications;
+using Rapport.Core.Offers;
 using Rapport.Core.People;
+using Rapport.Core.Problems;
 using Rapport.Core.Recommendations;
+using Rapport.Core.Resolutions;
 using Rapport.Core.Trust;
 
 namespace Rapport.Core.Persistence;
@@ -52,6 +61,36 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
     public DbSet<CollectionEntry> CollectionEntries => Set<CollectionEntry>();
 
     public DbSet<CollectionFollow> CollectionFollows => Set<CollectionFollow>();
+
+    public DbSet<Problem> Problems => Set<Problem>();
+
+    public DbSet<ProblemTopic> ProblemTopics => Set<ProblemTopic>();
+
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+
+    public DbSet<Thanks> Thanks => Set<Thanks>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<Reflection> Reflections => Set<Reflection>();
+
+    public DbSet<Resolution> Resolutions => Set<Resolution>();
+
+    public DbSet<Credit> Credits => Set<Credit>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<Offer> Offers => Set<Offer>();
+
+    public DbSet<OfferTopic> OfferTopics => Set<OfferTopic>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
+
+    public DbSet<Block> Blocks => Set<Block>();
 
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
