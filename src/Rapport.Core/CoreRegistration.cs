@@ -6,6 +6,7 @@ using Rapport.Core.Communities;
 using Rapport.Core.Demo;
 using Rapport.Core.Home;
 using Rapport.Core.Markdown;
+using Rapport.Core.Notifications;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
 using Rapport.Core.Recommendations;
@@ -27,6 +28,7 @@ public static class CoreRegistration
         services.AddCommunities();
         services.AddTrust();
         services.AddRecommendations();
+        services.AddNotifications();
         services.AddDemo();
         services.AddScoped<GetHomeSummary>();
         return services;
