@@ -50,6 +50,7 @@ public static class Router
         {
             var (recent, last) = sources.Responsiveness.Activity(person, request.At, options.PriorHalfLife);
             var (rate, invited) = sources.Responsiveness.AnswerRate(person, options.PriorAnswerRate, options.PriorInvitations);
+            var contributed = sources.Responsiveness.Contributions(person, request.At, RoutingFeatures.ContributionHalfLives, request.Asker, topics);
             candidates.Add(new CandidateSignals
             {
                 Person = person,
@@ -62,6 +63,13 @@ public static class Router
                 LastActive = last,
                 AnswerRate = rate,
                 Invitations = invited,
+                Contributions = contributed.Count,
+                RecentContributions = contributed.Decayed,
+                LastContribution = contributed.Last,
+                ContributionsToAsker = contributed.ToAsker,
+                RecentTopicContributions = contributed.Topical,
+                Credit = contributed.Credit,
+                Thanks = contributed.Thanks,
             });
         }
 
@@ -83,7 +91,12 @@ public static class Router
         var profiles = candidates.Select(c => ProfileLogLikelihood(c, background, options.TopicSmoothing)).ToList();
         var bestProfile = profiles.DefaultIfEmpty().Max();
         var logScores = new double[candidates.Count];
-        for (var i = 0; i < candidates.Count; i++)
+        for (var i = 0; options.Model is not null && i < candidates.Count; i++)
+        {
+            logScores[i] = options.Model.Score(RoutingFeatures.Of(candidates[i], signals, profiles[i], maxText, maxTrust, options));
+        }
+
+        for (var i = 0; options.Model is null && i < candidates.Count; i++)
         {
             var c = candidates[i];
             var closeness = maxTrust > 0 ? c.TrustMass / maxTrust : options.NeutralCloseness;

@@ -43,6 +43,16 @@ internal sealed class RoutingEvaluation(TimeProvider time)
         }
 
         var validationCases = tuning.AllCases(chosen);
+        var learning = new RoutingLearning(RoutingCase.Collect(site, ordered.GetRange(0, cut), cutoff, chosen, cancellationToken), tuning.BlockQuestions, chosen.Options);
+        var (lambda, learnedMean) = learning.Validate();
+        var aPrioriMean = tuning.BlockMrr(chosen).Average();
+        var model = learning.FitAll(lambda);
+        var useLearned = learnedMean > aPrioriMean;
+        var aPriori = RoutingMethod.Rapport(chosen.Options, useLearned ? "rapport a-priori" : "rapport");
+        var learned = learning.Method(model, useLearned ? "rapport" : "rapport learned");
+        var (primary, secondary) = useLearned ? (learned, aPriori) : (aPriori, learned);
+        var learningCases = learning.ValidationCases;
+        var rolling = learning.RollingMethod(learned.Name);
         return new RoutingReport
         {
             Site = site.Name,
@@ -56,10 +66,15 @@ internal sealed class RoutingEvaluation(TimeProvider time)
             MeanCandidates = Math.Round(testCases.Average(c => c.Signals.Candidates.Count), 1),
             Tuned = settings.Tune,
             Parameters = chosen.Values,
-            Methods = [RoutingMetrics.Measure(RoutingMethod.Rapport(chosen.Options), testCases), .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, testCases))],
-            Ablations = Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken)),
-            Validation = [RoutingMetrics.Measure(RoutingMethod.Rapport(chosen.Options), validationCases), .. Ablations(chosen, validationCases, tuning.AllCases),
+            Methods = [RoutingMetrics.Measure(primary, testCases), .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, testCases))],
+            Ablations = [RoutingMetrics.Measure(secondary, testCases), .. Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken))],
+            Validation = [.. useLearned
+                    ? new[] { RoutingMetrics.Measure(rolling, learningCases), RoutingMetrics.Measure(aPriori, validationCases) }
+                    : [RoutingMetrics.Measure(aPriori, validationCases), RoutingMetrics.Measure(rolling, learningCases)],
+                .. Ablations(chosen, validationCases, tuning.AllCases),
                 .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, validationCases))],
+            Learned = new LearnedRanker(useLearned, Math.Round(aPrioriMean, 4), Math.Round(learnedMean, 4), lambda, learning.TrainingQuestions,
+                model.Named.ToDictionary(p => p.Key, p => Math.Round(p.Value, 6)), learning.Grid),
             Tuning = tuning.Grid,
             Machine = MachineInfo.Current(time),
         };
