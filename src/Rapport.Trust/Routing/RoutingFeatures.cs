@@ -15,6 +15,9 @@ public static class RoutingFeatures
     /// <summary>Idle time is capped here (and someone never seen counts as idle this long): beyond a year, idle is idle.</summary>
     public static readonly TimeSpan MaxIdle = TimeSpan.FromDays(365);
 
+    /// <summary>Dirichlet μ of the second, sharper topic likelihood (the first uses <see cref="RoutingOptions.TopicSmoothing"/>).</summary>
+    public const double SharpTopicSmoothing = 10;
+
     /// <summary>The columns, in order.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
@@ -27,14 +30,15 @@ public static class RoutingFeatures
         "topic_work",               // ln(1 + Σ_t n_{u,t}) over the problem's topics
         "text",                     // ln(TextFloor + BM25 / best BM25)
         "closeness",                // ln(ClosenessFloor + C)
-        "idle_days",                // ln(1 + days since the last activity, capped)
-        "idle_days_contribution",   // ln(1 + days since the last contribution, capped)
+        "idle_hours",               // ln(1 + hours since the last activity, capped): online now?
+        "idle_hours_contribution",  // ln(1 + hours since the last contribution, capped)
         "helped_asker",             // ln(1 + contributions to the asker's earlier problems)
         "answer_rate",              // ln(answer rate when invited)
         "topic_contributions_7d",   // ln(1 + contributions on the problem's topics, 7-day half-life)
         "topic_contributions_30d",  // ... 30-day
         "credit",                   // ln(1 + credit received: accepted, cited in a resolution)
         "thanks",                   // ln(1 + thanks received: thank-yous, upvotes)
+        "profile_sharp",            // mean ln P_μ(t|u) with μ = SharpTopicSmoothing: specialists stand out more
     ];
 
     /// <summary>Number of columns.</summary>
@@ -66,19 +70,20 @@ public static class RoutingFeatures
             Math.Log(1 + c.Topics.Sum(t => t.Score)),
             Math.Log(options.TextFloor + (maxText > 0 ? c.Text / maxText : 0)),
             Math.Log(options.ClosenessFloor + (maxTrust > 0 ? c.TrustMass / maxTrust : options.NeutralCloseness)),
-            Math.Log(1 + IdleDays(at, c.LastActive)),
-            Math.Log(1 + IdleDays(at, c.LastContribution)),
+            Math.Log(1 + IdleHours(at, c.LastActive)),
+            Math.Log(1 + IdleHours(at, c.LastContribution)),
             Math.Log(1 + c.ContributionsToAsker),
             Math.Log(c.AnswerRate),
             Math.Log(1 + At(c.RecentTopicContributions, 1)),
             Math.Log(1 + At(c.RecentTopicContributions, 2)),
             Math.Log(1 + c.Credit),
             Math.Log(1 + c.Thanks),
+            Router.ProfileLogLikelihood(c, signals.TopicBackground, SharpTopicSmoothing),
         ];
     }
 
     private static double At(IReadOnlyList<double> values, int index) => index < values.Count ? values[index] : 0;
 
-    private static double IdleDays(DateTimeOffset now, DateTimeOffset? last) =>
-        last is { } l && now - l < MaxIdle ? Math.Max(0, (now - l).TotalDays) : MaxIdle.TotalDays;
+    private static double IdleHours(DateTimeOffset now, DateTimeOffset? last) =>
+        last is { } l && now - l < MaxIdle ? Math.Max(0, (now - l).TotalHours) : MaxIdle.TotalHours;
 }

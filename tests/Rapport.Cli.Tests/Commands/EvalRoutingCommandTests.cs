@@ -9,7 +9,7 @@ public sealed class EvalRoutingCommandTests
     private static readonly string[] ReportFields =
     [
         "site", "split", "cutoff", "questions", "test_questions", "test_questions_with_accepted", "validation_questions", "validation_blocks",
-        "mean_candidates", "tuned", "parameters", "methods", "ablations", "validation", "tuning", "machine",
+        "mean_candidates", "tuned", "parameters", "methods", "ablations", "validation", "learned", "tuning", "machine",
     ];
 
     private static readonly string[] MethodFields = ["name", "mrr", "p_at_1", "p_at_5", "ndcg_at_10", "hit_at_10", "mrr_accepted"];

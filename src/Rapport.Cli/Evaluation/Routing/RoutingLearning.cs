@@ -15,7 +15,7 @@ namespace Rapport.Cli.Evaluation.Routing;
 internal sealed class RoutingLearning
 {
     /// <summary>L2 penalties tried (on standardised features, per answer): from barely to strongly regularised.</summary>
-    public static readonly double[] Regularizations = [0.0001, 0.001, 0.01, 0.1];
+    public static readonly double[] Regularizations = [0.00001, 0.0001, 0.001, 0.01, 0.1];
 
     private readonly List<RoutingCase> training;
     private readonly IReadOnlyList<IReadOnlyList<SiteQuestion>> blocks;
