@@ -43,7 +43,8 @@ internal sealed class RoutingEvaluation(TimeProvider time)
         }
 
         var validationCases = tuning.AllCases(chosen);
-        var learning = new RoutingLearning(RoutingCase.Collect(site, ordered.GetRange(0, cut), cutoff, chosen, cancellationToken), tuning.BlockQuestions, chosen.Options);
+        var trainingCases = RoutingCase.Collect(site, ordered.GetRange(0, cut), cutoff, chosen, cancellationToken);
+        var learning = new RoutingLearning(trainingCases, tuning.BlockQuestions, chosen.Options);
         var (lambda, learnedMean) = learning.Validate();
         var aPrioriMean = tuning.BlockMrr(chosen).Average();
         var model = learning.FitAll(lambda);
@@ -53,6 +54,14 @@ internal sealed class RoutingEvaluation(TimeProvider time)
         var (primary, secondary) = useLearned ? (learned, aPriori) : (aPriori, learned);
         var learningCases = learning.ValidationCases;
         var rolling = learning.RollingMethod(learned.Name);
+        var learnedAblations = FeatureGroups.Ablations.Select(group =>
+        {
+            var without = new RoutingLearning(trainingCases, tuning.BlockQuestions, chosen.Options, group.Features);
+            without.Validate(lambda);
+            var name = $"rapport learned {group.Name}";
+            return (Test: RoutingMetrics.Measure(without.Method(without.FitAll(lambda), name), testCases),
+                Validation: RoutingMetrics.Measure(without.RollingMethod(name), learningCases));
+        }).ToList();
         return new RoutingReport
         {
             Site = site.Name,
@@ -67,10 +76,11 @@ internal sealed class RoutingEvaluation(TimeProvider time)
             Tuned = settings.Tune,
             Parameters = chosen.Values,
             Methods = [RoutingMetrics.Measure(primary, testCases), .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, testCases))],
-            Ablations = [RoutingMetrics.Measure(secondary, testCases), .. Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken))],
+            Ablations = [RoutingMetrics.Measure(secondary, testCases), .. learnedAblations.Select(a => a.Test), .. Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken))],
             Validation = [.. useLearned
                     ? new[] { RoutingMetrics.Measure(rolling, learningCases), RoutingMetrics.Measure(aPriori, validationCases) }
                     : [RoutingMetrics.Measure(aPriori, validationCases), RoutingMetrics.Measure(rolling, learningCases)],
+                .. learnedAblations.Select(a => a.Validation),
                 .. Ablations(chosen, validationCases, tuning.AllCases),
                 .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, validationCases))],
             Learned = new LearnedRanker(useLearned, Math.Round(aPrioriMean, 4), Math.Round(learnedMean, 4), lambda, learning.TrainingQuestions,

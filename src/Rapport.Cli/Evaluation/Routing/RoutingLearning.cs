@@ -25,14 +25,22 @@ internal sealed class RoutingLearning
     /// <param name="training">Every training question's case, labelled with answers before the test cut-off.</param>
     /// <param name="blocks">The validation blocks' questions, in time order.</param>
     /// <param name="options">The options that define the features (the a-priori model's chosen ones).</param>
-    public RoutingLearning(List<RoutingCase> training, IReadOnlyList<IReadOnlyList<SiteQuestion>> blocks, RoutingOptions options)
+    /// <param name="without">Features left out (an ablation: their columns are zero, so they get weight 0).</param>
+    public RoutingLearning(List<RoutingCase> training, IReadOnlyList<IReadOnlyList<SiteQuestion>> blocks, RoutingOptions options, IReadOnlyCollection<string>? without = null)
     {
         this.training = training;
         this.blocks = blocks;
         this.options = options;
+        var dropped = RoutingFeatures.Names.Select((name, i) => (name, i)).Where(p => without?.Contains(p.name) == true).Select(p => p.i).ToList();
         foreach (var c in training)
         {
-            rows[c.Question.Id] = RoutingFeatures.Of(c.Signals, options);
+            var matrix = RoutingFeatures.Of(c.Signals, options);
+            foreach (var row in matrix)
+            {
+                dropped.ForEach(i => row[i] = 0);
+            }
+
+            rows[c.Question.Id] = matrix;
         }
     }
 
@@ -54,18 +62,7 @@ internal sealed class RoutingLearning
         var best = (Regularization: Regularizations[0], Mean: double.NegativeInfinity, Index: -1, Models: new Dictionary<int, RoutingModel>());
         foreach (var lambda in Regularizations)
         {
-            var blockMrr = new List<double>();
-            var models = new Dictionary<int, RoutingModel>();
-            foreach (var block in blocks.Where(b => b.Count > 0))
-            {
-                var origin = block[0].Created;
-                var model = Fit(training.Where(c => c.Question.Created < origin), origin, lambda);
-                var ids = block.Select(q => q.Id).ToHashSet();
-                var cases = training.Where(c => ids.Contains(c.Question.Id)).ToList();
-                cases.ForEach(c => models[c.Question.Id] = model);
-                blockMrr.Add(RoutingMetrics.Measure(Method(model), cases).Mrr);
-            }
-
+            var (models, blockMrr) = Rolling(lambda);
             var mean = blockMrr.Count == 0 ? 0 : blockMrr.Average();
             Grid.Add(new LearningPoint(lambda, [.. blockMrr.Select(m => Math.Round(m, 4))], Math.Round(mean, 4), false));
             if (mean > best.Mean)
@@ -81,6 +78,35 @@ internal sealed class RoutingLearning
         }
 
         return (best.Regularization, best.Mean);
+    }
+
+    /// <summary>With a given λ (no choice): each block scored by the model fitted before it; the models are kept for <see cref="RollingMethod"/>.</summary>
+    public double Validate(double lambda)
+    {
+        var (models, blockMrr) = Rolling(lambda);
+        foreach (var (id, model) in models)
+        {
+            BlockModels[id] = model;
+        }
+
+        return blockMrr.Count == 0 ? 0 : blockMrr.Average();
+    }
+
+    private (Dictionary<int, RoutingModel> Models, List<double> BlockMrr) Rolling(double lambda)
+    {
+        var blockMrr = new List<double>();
+        var models = new Dictionary<int, RoutingModel>();
+        foreach (var block in blocks.Where(b => b.Count > 0))
+        {
+            var origin = block[0].Created;
+            var model = Fit(training.Where(c => c.Question.Created < origin), origin, lambda);
+            var ids = block.Select(q => q.Id).ToHashSet();
+            var cases = training.Where(c => ids.Contains(c.Question.Id)).ToList();
+            cases.ForEach(c => models[c.Question.Id] = model);
+            blockMrr.Add(RoutingMetrics.Measure(Method(model), cases).Mrr);
+        }
+
+        return (models, blockMrr);
     }
 
     /// <summary>The model fitted on every training question, labels before the test cut-off.</summary>
@@ -105,6 +131,19 @@ internal sealed class RoutingLearning
 
         return RankerTraining.Fit(lists, lambda);
     }
+}
+
+/// <summary>Groups of features the learned ranker is refitted without (ablations, diagnostics only).</summary>
+internal static class FeatureGroups
+{
+    public static readonly IReadOnlyList<(string Name, string[] Features)> Ablations =
+    [
+        ("no-trust", ["closeness", "helped_asker"]),
+        ("no-text", ["text"]),
+        ("no-topics", ["profile", "profile_sharp", "topic_work", "topic_contributions_7d", "topic_contributions_30d"]),
+        ("no-recency", ["contributions_1d", "contributions_7d", "contributions_30d", "activity", "idle_hours", "idle_hours_contribution", "topic_contributions_7d", "topic_contributions_30d"]),
+        ("no-quality", ["credit", "thanks"]),
+    ];
 }
 
 /// <summary>One λ of the learned ranker's validation: each block's MRR, their mean, whether it was chosen.</summary>
