@@ -43,6 +43,24 @@ public sealed class RankerTrainingTests
     }
 
     [Fact]
+    public void Fit_FromPastProblems_LearnsThatPeopleComeBackToWhoHelpedThem()
+    {
+        // Asker 0 was helped by 2 before, and 2 answered again; asker 1 was helped by 3 before, and 3 answered again. Person 4
+        // is the most active but helped neither. A new problem from 0: the fitted model puts 2 (who helped 0) first.
+        var world = new RoutingFixture(5).Active(4, 1).Active(4, 2).Active(4, 3).Active(2, 20).Active(3, 20);
+        world.Responsiveness.RecordContribution(2, RoutingFixture.Now.AddDays(-20), helped: 0);
+        world.Responsiveness.RecordContribution(3, RoutingFixture.Now.AddDays(-20), helped: 1);
+        var options = RoutingOptions.Default with { DiversityPenalty = 0 };
+        RoutingExample Past(int asker, int answerer) => new(Router.Measure(world.Sources, RoutingFixture.Ask(asker, "") with { At = RoutingFixture.Now.AddDays(-10) }, options), new HashSet<int> { answerer });
+
+        var model = RankerTraining.Fit([Past(0, 2), Past(1, 3)], options, regularization: 0.01);
+        var ranked = Router.Rank(Router.Measure(world.Sources, RoutingFixture.Ask(0, ""), options), options with { Model = model });
+
+        Assert.True(model.Weights[HelpedAsker] > 0);
+        Assert.Equal(2, ranked[0].Person);
+    }
+
+    [Fact]
     public void RoutingModel_NeedsOneFiniteWeightPerFeature()
     {
         Assert.Throws<ArgumentException>(() => new RoutingModel([1, 2]));
