@@ -9,7 +9,7 @@ public sealed class EvalRoutingCommandTests
     private static readonly string[] ReportFields =
     [
         "site", "split", "cutoff", "questions", "test_questions", "test_questions_with_accepted", "validation_questions", "validation_blocks",
-        "mean_candidates", "tuned", "parameters", "methods", "ablations", "validation", "learned", "tuning", "machine",
+        "mean_candidates", "tuned", "parameters", "methods", "ablations", "validation", "comparison", "learned", "tuning", "machine",
     ];
 
     private static readonly string[] RoutingFeatureNames = [.. Rapport.Trust.Routing.RoutingFeatures.Names];
@@ -45,6 +45,13 @@ public sealed class EvalRoutingCommandTests
         Assert.Equal((0.5, 0.5, 0.5, 1.0), (rapport.GetProperty("mrr").GetDouble(), rapport.GetProperty("p_at_1").GetDouble(),
             rapport.GetProperty("hit_at_10").GetDouble(), rapport.GetProperty("mrr_accepted").GetDouble()));
         Assert.Equal(0.25, methods[1].GetProperty("mrr").GetDouble());
+
+        // Against the strongest baseline question by question: text-bm25 (MRR 0.5: the lattice words put user 3 first on q9
+        // too), so both questions are ties and the bootstrap interval is [0, 0].
+        var test = report.GetProperty("comparison").GetProperty("test");
+        Assert.Equal(("rapport", "text-bm25", 0.0, 0, 0, 2), (test.GetProperty("method").GetString(), test.GetProperty("against").GetString(),
+            test.GetProperty("mrr_difference").GetDouble(), test.GetProperty("wins").GetInt32(), test.GetProperty("losses").GetInt32(), test.GetProperty("ties").GetInt32()));
+        Assert.Equal((0.0, 0.0), (test.GetProperty("ci95_low").GetDouble(), test.GetProperty("ci95_high").GetDouble()));
 
         // The a-priori product (an ablation row now): with μ = 100, four lattice answers barely move user 3's profile away
         // from the collection's, so the activity prior decides and user 4 (5 answers, the latest on day 8) comes before

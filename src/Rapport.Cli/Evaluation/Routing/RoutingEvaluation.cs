@@ -83,6 +83,9 @@ internal sealed class RoutingEvaluation(TimeProvider time)
                 .. learnedAblations.Select(a => a.Validation),
                 .. Ablations(chosen, validationCases, tuning.AllCases),
                 .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, validationCases))],
+            Comparison = new RoutingComparisons(
+                RoutingComparison.Compare(primary, RoutingMethod.Baselines, testCases),
+                useLearned ? RoutingComparison.Compare(rolling, RoutingMethod.Baselines, learningCases) : RoutingComparison.Compare(aPriori, RoutingMethod.Baselines, validationCases)),
             Learned = new LearnedRanker(useLearned, Math.Round(aPrioriMean, 4), Math.Round(learnedMean, 4), lambda, learning.TrainingQuestions,
                 model.Named.ToDictionary(p => p.Key, p => Math.Round(p.Value, 6)), learning.Grid),
             Tuning = tuning.Grid,
