@@ -11,8 +11,10 @@ internal sealed record RoutingSettings(double Split, bool Tune);
 /// <summary>
 /// <c>eval routing</c>: questions in time order; the first <see cref="RoutingSettings.Split"/> are training, the rest
 /// test. The rolling-origin validation grid (<see cref="RoutingTuning"/>) is always scored on the last blocks of the
-/// training period; with <c>--tune</c> its choice is used, otherwise the documented defaults. The test questions are
-/// ranked once with them. Every question is ranked on what happened strictly before it.
+/// training period; with <c>--tune</c> its choice is used, otherwise the documented defaults. The learned ranker
+/// (<see cref="RoutingLearning"/>) is fitted on the training questions and replaces the a-priori product as "rapport" if
+/// the same validation blocks prefer it. The test questions are ranked once. Every question is ranked on what happened
+/// strictly before it.
 /// </summary>
 internal sealed class RoutingEvaluation(TimeProvider time)
 {
