@@ -19,6 +19,8 @@ namespace Rapport.Trust.Routing;
 /// <see cref="RoutingOptions.NeutralCloseness"/> for everyone when the asker's trust reaches no candidate;</item>
 /// <item>responsiveness: ResponsivenessWeight · ln(answer rate when invited, Beta-smoothed).</item>
 /// </list>
+/// With <see cref="RoutingOptions.Model"/> set, a learned ranker's Σ w_i x_i over <see cref="RoutingFeatures"/> replaces
+/// that sum (see <see cref="RankerTraining"/>); everything else (the "why", exclusions, diversity) is the same.
 /// <see cref="RoutedCandidate.Score"/> is exp(sum − best sum), so the best candidate scores 1. Then the first
 /// <see cref="RoutingOptions.DiversityDepth"/> places are filled greedily with a penalty for trust neighbourhoods
 /// overlapping those already chosen (<see cref="DiversityReRank"/>). Ties go to the lower node index, so the same inputs
