@@ -37,6 +37,27 @@ public sealed record CandidateSignals
 
     /// <summary>Invitations on record.</summary>
     public required int Invitations { get; init; }
+
+    /// <summary>Contributions (answers, cited contributions) before the request.</summary>
+    public double Contributions { get; init; }
+
+    /// <summary>The contributions again, each decayed by one of <see cref="RoutingFeatures.ContributionHalfLives"/> (same order).</summary>
+    public IReadOnlyList<double> RecentContributions { get; init; } = [];
+
+    /// <summary>Latest contribution before the request.</summary>
+    public DateTimeOffset? LastContribution { get; init; }
+
+    /// <summary>Contributions to the asker's earlier problems.</summary>
+    public double ContributionsToAsker { get; init; }
+
+    /// <summary>Contributions on any of the problem's topics, decayed as <see cref="RecentContributions"/>.</summary>
+    public IReadOnlyList<double> RecentTopicContributions { get; init; } = [];
+
+    /// <summary>Credit received before the request (contributions accepted or cited in a resolution).</summary>
+    public double Credit { get; init; }
+
+    /// <summary>Thanks received before the request (thank-yous, upvotes).</summary>
+    public double Thanks { get; init; }
 }
 
 /// <summary>A matching term or topic and its share of the score (for a topic: the work done on it).</summary>

@@ -9,9 +9,36 @@ public sealed class ResponsivenessLog
 {
     private readonly Dictionary<int, List<(DateTimeOffset At, double Weight)>> activity = [];
     private readonly Dictionary<int, (int Invited, int Answered)> invitations = [];
+    private readonly Dictionary<int, List<Contribution>> contributions = [];
+    private readonly Dictionary<int, List<(DateTimeOffset At, double Weight)>> credits = [];
+    private readonly Dictionary<int, List<(DateTimeOffset At, double Weight)>> thanks = [];
 
-    /// <summary>People with any activity or invitation.</summary>
-    public IEnumerable<int> People => activity.Keys.Union(invitations.Keys);
+    /// <summary>People with any activity, contribution or invitation.</summary>
+    public IEnumerable<int> People => activity.Keys.Union(contributions.Keys).Union(invitations.Keys);
+
+    /// <summary>
+    /// Records that <paramref name="person"/> contributed to someone's problem at <paramref name="at"/> (an answer, a
+    /// contribution cited in a resolution), whose problem it was (<paramref name="helped"/>, null when unknown) and its
+    /// topics. The learned ranker reads these apart from general activity: how many, how recently, how recently on the
+    /// problem's topics, and whether the asker was helped before. Call <see cref="RecordActivity"/> as well if the
+    /// contribution should also count in the activity prior.
+    /// </summary>
+    public void RecordContribution(int person, DateTimeOffset at, int? helped = null, IEnumerable<string>? topics = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(person);
+        if (!contributions.TryGetValue(person, out var events))
+        {
+            contributions[person] = events = [];
+        }
+
+        events.Add(new Contribution(at, helped, ExpertiseIndex.Normalize(topics ?? [])));
+    }
+
+    /// <summary>Records credit given to <paramref name="person"/>'s work at <paramref name="at"/>: their contribution was accepted or cited in a resolution.</summary>
+    public void RecordCredit(int person, DateTimeOffset at, double weight = 1) => Add(credits, person, at, weight);
+
+    /// <summary>Records thanks for <paramref name="person"/>'s work at <paramref name="at"/> (a thank-you, an upvote).</summary>
+    public void RecordThanks(int person, DateTimeOffset at, double weight = 1) => Add(thanks, person, at, weight);
 
     /// <summary>
     /// Records that <paramref name="person"/> did something worth <paramref name="weight"/> at <paramref name="at"/>; weight
@@ -74,4 +101,58 @@ public sealed class ResponsivenessLog
         var (invited, answered) = invitations.GetValueOrDefault(person);
         return ((answered + (priorStrength * priorMean)) / (invited + priorStrength), invited);
     }
+
+    /// <summary>
+    /// Contributions before <paramref name="now"/>: how many, each count again decayed by each of
+    /// <paramref name="halfLives"/> (all, and those on any of <paramref name="topics"/>), the latest, how many went to
+    /// <paramref name="asker"/>'s problems, and the credit and thanks received before <paramref name="now"/>.
+    /// </summary>
+    internal ContributionHistory Contributions(int person, DateTimeOffset now, IReadOnlyList<TimeSpan> halfLives, int asker, IReadOnlyList<string> topics)
+    {
+        var decayed = new double[halfLives.Count];
+        var topical = new double[halfLives.Count];
+        double count = 0, toAsker = 0;
+        DateTimeOffset? last = null;
+        foreach (var (at, helped, on) in contributions.GetValueOrDefault(person) ?? [])
+        {
+            if (at >= now)
+            {
+                continue;
+            }
+
+            count++;
+            toAsker += helped == asker ? 1 : 0;
+            var onTopic = on.Any(t => topics.Contains(t, StringComparer.Ordinal));
+            for (var h = 0; h < halfLives.Count; h++)
+            {
+                var weight = Math.Pow(2, -(now - at) / halfLives[h]);
+                decayed[h] += weight;
+                topical[h] += onTopic ? weight : 0;
+            }
+
+            last = last is { } l && l > at ? l : at;
+        }
+
+        return new ContributionHistory(count, decayed, topical, last, toAsker, Sum(credits, person, now), Sum(thanks, person, now));
+    }
+
+    private static void Add(Dictionary<int, List<(DateTimeOffset At, double Weight)>> log, int person, DateTimeOffset at, double weight)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(person);
+        ArgumentOutOfRangeException.ThrowIfNegative(weight);
+        if (!log.TryGetValue(person, out var events))
+        {
+            log[person] = events = [];
+        }
+
+        events.Add((at, weight));
+    }
+
+    private static double Sum(Dictionary<int, List<(DateTimeOffset At, double Weight)>> log, int person, DateTimeOffset now) =>
+        log.TryGetValue(person, out var events) ? events.Where(e => e.At < now).Sum(e => e.Weight) : 0;
+
+    private readonly record struct Contribution(DateTimeOffset At, int? Helped, List<string> Topics);
 }
+
+/// <summary>A person's record before a request: contributions (count, decayed counts per half-life, the same on the request's topics, latest, to the asker), credit and thanks.</summary>
+internal readonly record struct ContributionHistory(double Count, double[] Decayed, double[] Topical, DateTimeOffset? Last, double ToAsker, double Credit, double Thanks);

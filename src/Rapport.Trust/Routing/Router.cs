@@ -19,6 +19,8 @@ namespace Rapport.Trust.Routing;
 /// <see cref="RoutingOptions.NeutralCloseness"/> for everyone when the asker's trust reaches no candidate;</item>
 /// <item>responsiveness: ResponsivenessWeight · ln(answer rate when invited, Beta-smoothed).</item>
 /// </list>
+/// With <see cref="RoutingOptions.Model"/> set, a learned ranker's Σ w_i x_i over <see cref="RoutingFeatures"/> replaces
+/// that sum (see <see cref="RankerTraining"/>); everything else (the "why", exclusions, diversity) is the same.
 /// <see cref="RoutedCandidate.Score"/> is exp(sum − best sum), so the best candidate scores 1. Then the first
 /// <see cref="RoutingOptions.DiversityDepth"/> places are filled greedily with a penalty for trust neighbourhoods
 /// overlapping those already chosen (<see cref="DiversityReRank"/>). Ties go to the lower node index, so the same inputs
@@ -50,6 +52,7 @@ public static class Router
         {
             var (recent, last) = sources.Responsiveness.Activity(person, request.At, options.PriorHalfLife);
             var (rate, invited) = sources.Responsiveness.AnswerRate(person, options.PriorAnswerRate, options.PriorInvitations);
+            var contributed = sources.Responsiveness.Contributions(person, request.At, RoutingFeatures.ContributionHalfLives, request.Asker, topics);
             candidates.Add(new CandidateSignals
             {
                 Person = person,
@@ -62,6 +65,13 @@ public static class Router
                 LastActive = last,
                 AnswerRate = rate,
                 Invitations = invited,
+                Contributions = contributed.Count,
+                RecentContributions = contributed.Decayed,
+                LastContribution = contributed.Last,
+                ContributionsToAsker = contributed.ToAsker,
+                RecentTopicContributions = contributed.Topical,
+                Credit = contributed.Credit,
+                Thanks = contributed.Thanks,
             });
         }
 
@@ -83,7 +93,12 @@ public static class Router
         var profiles = candidates.Select(c => ProfileLogLikelihood(c, background, options.TopicSmoothing)).ToList();
         var bestProfile = profiles.DefaultIfEmpty().Max();
         var logScores = new double[candidates.Count];
-        for (var i = 0; i < candidates.Count; i++)
+        for (var i = 0; options.Model is not null && i < candidates.Count; i++)
+        {
+            logScores[i] = options.Model.Score(RoutingFeatures.Of(candidates[i], signals, profiles[i], maxText, maxTrust, options));
+        }
+
+        for (var i = 0; options.Model is null && i < candidates.Count; i++)
         {
             var c = candidates[i];
             var closeness = maxTrust > 0 ? c.TrustMass / maxTrust : options.NeutralCloseness;

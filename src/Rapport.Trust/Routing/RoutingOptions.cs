@@ -76,6 +76,12 @@ public sealed record RoutingOptions
     /// <summary>Longest trust path shown in a candidate's "why".</summary>
     public int MaxPathHops { get; init; } = 3;
 
+    /// <summary>
+    /// A learned ranker (<see cref="RankerTraining"/>) that replaces the a-priori product as the log score; null (default)
+    /// keeps the product. The options above still define its features (μ, the prior's half-life, the floors).
+    /// </summary>
+    public RoutingModel? Model { get; init; }
+
     /// <summary>Matching terms shown in a candidate's "why".</summary>
     public int ShownTerms { get; init; } = 5;
 }

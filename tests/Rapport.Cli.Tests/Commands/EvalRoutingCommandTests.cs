@@ -9,8 +9,10 @@ public sealed class EvalRoutingCommandTests
     private static readonly string[] ReportFields =
     [
         "site", "split", "cutoff", "questions", "test_questions", "test_questions_with_accepted", "validation_questions", "validation_blocks",
-        "mean_candidates", "tuned", "parameters", "methods", "ablations", "validation", "tuning", "machine",
+        "mean_candidates", "tuned", "parameters", "methods", "ablations", "validation", "comparison", "learned", "tuning", "machine",
     ];
+
+    private static readonly string[] RoutingFeatureNames = [.. Rapport.Trust.Routing.RoutingFeatures.Names];
 
     private static readonly string[] MethodFields = ["name", "mrr", "p_at_1", "p_at_5", "ndcg_at_10", "hit_at_10", "mrr_accepted"];
 
@@ -29,14 +31,33 @@ public sealed class EvalRoutingCommandTests
         Assert.All(methods, m => JsonShape.HasExactly(m, MethodFields));
         Assert.Equal(["rapport", "most-active", "text-bm25", "trust-only"], methods.Select(m => m.GetProperty("name").GetString()));
 
-        // q9 (lattice): with μ = 100, four lattice answers barely move user 3's profile away from the collection's, so the
-        // activity prior decides and user 4 (5 answers, the latest on day 8) comes before user 3 (4 answers), as with
-        // most-active; q10 (photon) was answered only by user 6, whose first act was that answer, so nobody can rank
-        // them: reciprocal ranks 1/2 and 0.
+        // The learned ranker replaces the a-priori product only if it scored better on the validation blocks (q6, q7, q8,
+        // each ranked by a model fitted on the questions before it); here it did.
+        var learned = report.GetProperty("learned");
+        Assert.True(learned.GetProperty("used").GetBoolean());
+        Assert.True(learned.GetProperty("learned_mean_mrr").GetDouble() > learned.GetProperty("a_priori_mean_mrr").GetDouble());
+        Assert.Equal(RoutingFeatureNames, learned.GetProperty("weights").EnumerateObject().Select(p => p.Name));
+        Assert.Single(JsonShape.Rows(learned, "validation"), p => p.GetProperty("chosen").GetBoolean());
+
+        // q9 (lattice): fitted on q1..q8, where user 3 answered every lattice question, the learned ranker puts user 3 first;
+        // q10 (photon) was answered only by user 6, whose first act was that answer, so nobody can rank them: 1 and 0.
         var rapport = methods[0];
-        Assert.Equal((0.25, 0.0, 0.5, 0.5), (rapport.GetProperty("mrr").GetDouble(), rapport.GetProperty("p_at_1").GetDouble(),
+        Assert.Equal((0.5, 0.5, 0.5, 1.0), (rapport.GetProperty("mrr").GetDouble(), rapport.GetProperty("p_at_1").GetDouble(),
             rapport.GetProperty("hit_at_10").GetDouble(), rapport.GetProperty("mrr_accepted").GetDouble()));
         Assert.Equal(0.25, methods[1].GetProperty("mrr").GetDouble());
+
+        // Against the strongest baseline question by question: text-bm25 (MRR 0.5: the lattice words put user 3 first on q9
+        // too), so both questions are ties and the bootstrap interval is [0, 0].
+        var test = report.GetProperty("comparison").GetProperty("test");
+        Assert.Equal(("rapport", "text-bm25", 0.0, 0, 0, 2), (test.GetProperty("method").GetString(), test.GetProperty("against").GetString(),
+            test.GetProperty("mrr_difference").GetDouble(), test.GetProperty("wins").GetInt32(), test.GetProperty("losses").GetInt32(), test.GetProperty("ties").GetInt32()));
+        Assert.Equal((0.0, 0.0), (test.GetProperty("ci95_low").GetDouble(), test.GetProperty("ci95_high").GetDouble()));
+
+        // The a-priori product (an ablation row now): with μ = 100, four lattice answers barely move user 3's profile away
+        // from the collection's, so the activity prior decides and user 4 (5 answers, the latest on day 8) comes before
+        // user 3 (4 answers), as with most-active: reciprocal ranks 1/2 and 0.
+        var aPriori = JsonShape.Rows(report, "ablations").Single(r => r.GetProperty("name").GetString() == "rapport a-priori");
+        Assert.Equal((0.25, 0.0, 0.5), (aPriori.GetProperty("mrr").GetDouble(), aPriori.GetProperty("p_at_1").GetDouble(), aPriori.GetProperty("mrr_accepted").GetDouble()));
 
         // Without the prior the profile alone puts the lattice expert first on q9: reciprocal ranks 1 and 0.
         Assert.Equal(0.5, JsonShape.Rows(report, "ablations").Single(r => r.GetProperty("name").GetString() == "rapport no-prior").GetProperty("mrr").GetDouble());
@@ -71,7 +92,7 @@ public sealed class EvalRoutingCommandTests
         Assert.Equal(0, result.ExitCode);
         var cells = result.Output.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
         Assert.Contains(["test", "MRR", "P@1", "P@5", "nDCG@10", "Hit@10", "MRR", "accepted"], cells);
-        Assert.Contains(cells, c => c.Length == 7 && c[0] == "rapport" && c[1] == "0.25");
+        Assert.Contains(cells, c => c.Length == 7 && c[0] == "rapport" && c[1] == "0.5");
     }
 
     [Fact]

@@ -9,6 +9,12 @@ namespace Rapport.Cli.Evaluation.Routing;
 /// </summary>
 internal sealed record RoutingCase(SiteQuestion Question, RoutingSignals Signals, int[] AnswersSoFar, IReadOnlySet<int> Answerers, int? AcceptedAnswerer)
 {
+    /// <summary>When each answerer first answered (to cut the labels again at an earlier origin).</summary>
+    public IReadOnlyDictionary<int, DateTimeOffset> FirstAnswers { get; init; } = new Dictionary<int, DateTimeOffset>();
+
+    /// <summary>The answerers who had answered before <paramref name="origin"/>.</summary>
+    public IReadOnlySet<int> AnswerersBefore(DateTimeOffset origin) => FirstAnswers.Where(p => p.Value < origin).Select(p => p.Key).ToHashSet();
+
     /// <summary>Replays <paramref name="site"/> once and builds a case for each of <paramref name="questions"/> that someone other than its asker answered.</summary>
     public static List<RoutingCase> Collect(
         StackExchangeSite site, IReadOnlyList<SiteQuestion> questions, DateTimeOffset labelsBefore, RoutingParameters parameters,
@@ -21,7 +27,9 @@ internal sealed record RoutingCase(SiteQuestion Question, RoutingSignals Signals
         {
             cancellationToken.ThrowIfCancellationRequested();
             var asker = replay.Node(question.Owner);
-            var answerers = answers[question.Id].Where(a => a.Created < labelsBefore && a.Owner != question.Owner).Select(a => replay.Node(a.Owner)).ToHashSet();
+            var firstAnswers = answers[question.Id].Where(a => a.Created < labelsBefore && a.Owner != question.Owner)
+                .GroupBy(a => replay.Node(a.Owner)).ToDictionary(g => g.Key, g => g.Min(a => a.Created));
+            var answerers = firstAnswers.Keys.ToHashSet();
             if (answerers.Count == 0)
             {
                 continue;
@@ -32,7 +40,7 @@ internal sealed record RoutingCase(SiteQuestion Question, RoutingSignals Signals
             var request = new RoutingRequest(asker, question.Created, question.Text, question.Tags);
             var signals = Router.Measure(replay.Sources, request, parameters.Options);
             cases.Add(new RoutingCase(question, signals, [.. signals.Candidates.Select(c => replay.AnswersBy(c.Person))], answerers,
-                accepted is null ? null : replay.Node(accepted.Owner)));
+                accepted is null ? null : replay.Node(accepted.Owner)) { FirstAnswers = firstAnswers });
         }
 
         return cases;

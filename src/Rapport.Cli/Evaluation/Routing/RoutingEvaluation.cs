@@ -11,8 +11,10 @@ internal sealed record RoutingSettings(double Split, bool Tune);
 /// <summary>
 /// <c>eval routing</c>: questions in time order; the first <see cref="RoutingSettings.Split"/> are training, the rest
 /// test. The rolling-origin validation grid (<see cref="RoutingTuning"/>) is always scored on the last blocks of the
-/// training period; with <c>--tune</c> its choice is used, otherwise the documented defaults. The test questions are
-/// ranked once with them. Every question is ranked on what happened strictly before it.
+/// training period; with <c>--tune</c> its choice is used, otherwise the documented defaults. The learned ranker
+/// (<see cref="RoutingLearning"/>) is fitted on the training questions and replaces the a-priori product as "rapport" if
+/// the same validation blocks prefer it. The test questions are ranked once. Every question is ranked on what happened
+/// strictly before it.
 /// </summary>
 internal sealed class RoutingEvaluation(TimeProvider time)
 {
@@ -43,6 +45,25 @@ internal sealed class RoutingEvaluation(TimeProvider time)
         }
 
         var validationCases = tuning.AllCases(chosen);
+        var trainingCases = RoutingCase.Collect(site, ordered.GetRange(0, cut), cutoff, chosen, cancellationToken);
+        var learning = new RoutingLearning(trainingCases, tuning.BlockQuestions, chosen.Options);
+        var (lambda, learnedMean) = learning.Validate();
+        var aPrioriMean = tuning.BlockMrr(chosen).Average();
+        var model = learning.FitAll(lambda);
+        var useLearned = learnedMean > aPrioriMean;
+        var aPriori = RoutingMethod.Rapport(chosen.Options, useLearned ? "rapport a-priori" : "rapport");
+        var learned = learning.Method(model, useLearned ? "rapport" : "rapport learned");
+        var (primary, secondary) = useLearned ? (learned, aPriori) : (aPriori, learned);
+        var learningCases = learning.ValidationCases;
+        var rolling = learning.RollingMethod(learned.Name);
+        var learnedAblations = FeatureGroups.Ablations.Select(group =>
+        {
+            var without = new RoutingLearning(trainingCases, tuning.BlockQuestions, chosen.Options, group.Features);
+            without.Validate(lambda);
+            var name = $"rapport learned {group.Name}";
+            return (Test: RoutingMetrics.Measure(without.Method(without.FitAll(lambda), name), testCases),
+                Validation: RoutingMetrics.Measure(without.RollingMethod(name), learningCases));
+        }).ToList();
         return new RoutingReport
         {
             Site = site.Name,
@@ -56,10 +77,19 @@ internal sealed class RoutingEvaluation(TimeProvider time)
             MeanCandidates = Math.Round(testCases.Average(c => c.Signals.Candidates.Count), 1),
             Tuned = settings.Tune,
             Parameters = chosen.Values,
-            Methods = [RoutingMetrics.Measure(RoutingMethod.Rapport(chosen.Options), testCases), .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, testCases))],
-            Ablations = Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken)),
-            Validation = [RoutingMetrics.Measure(RoutingMethod.Rapport(chosen.Options), validationCases), .. Ablations(chosen, validationCases, tuning.AllCases),
+            Methods = [RoutingMetrics.Measure(primary, testCases), .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, testCases))],
+            Ablations = [RoutingMetrics.Measure(secondary, testCases), .. learnedAblations.Select(a => a.Test), .. Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken))],
+            Validation = [.. useLearned
+                    ? new[] { RoutingMetrics.Measure(rolling, learningCases), RoutingMetrics.Measure(aPriori, validationCases) }
+                    : [RoutingMetrics.Measure(aPriori, validationCases), RoutingMetrics.Measure(rolling, learningCases)],
+                .. learnedAblations.Select(a => a.Validation),
+                .. Ablations(chosen, validationCases, tuning.AllCases),
                 .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, validationCases))],
+            Comparison = new RoutingComparisons(
+                RoutingComparison.Compare(primary, RoutingMethod.Baselines, testCases),
+                useLearned ? RoutingComparison.Compare(rolling, RoutingMethod.Baselines, learningCases) : RoutingComparison.Compare(aPriori, RoutingMethod.Baselines, validationCases)),
+            Learned = new LearnedRanker(useLearned, Math.Round(aPrioriMean, 4), Math.Round(learnedMean, 4), lambda, learning.TrainingQuestions,
+                model.Named.ToDictionary(p => p.Key, p => Math.Round(p.Value, 6)), learning.Grid),
             Tuning = tuning.Grid,
             Machine = MachineInfo.Current(time),
         };

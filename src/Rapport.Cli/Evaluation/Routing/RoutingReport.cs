@@ -20,6 +20,8 @@ internal sealed record RoutingReport
     [JsonPropertyName("methods")] public required IReadOnlyList<RoutingMetrics> Methods { get; init; }
     [JsonPropertyName("ablations")] public required IReadOnlyList<RoutingMetrics> Ablations { get; init; }
     [JsonPropertyName("validation")] public required IReadOnlyList<RoutingMetrics> Validation { get; init; }
+    [JsonPropertyName("comparison")] public required RoutingComparisons Comparison { get; init; }
+    [JsonPropertyName("learned")] public required LearnedRanker Learned { get; init; }
     [JsonPropertyName("tuning")] public required IReadOnlyList<GridPoint> Tuning { get; init; }
     [JsonPropertyName("machine")] public required MachineInfo Machine { get; init; }
 }

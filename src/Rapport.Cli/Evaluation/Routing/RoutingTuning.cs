@@ -44,6 +44,9 @@ internal sealed class RoutingTuning
         blocks = [.. Enumerable.Range(0, Blocks).Select(b => (IReadOnlyList<SiteQuestion>)[.. training.Skip(first + (b * size)).Take(size)])];
     }
 
+    /// <summary>The validation blocks' questions, in time order (the learned ranker rolls its origin over the same blocks).</summary>
+    public IReadOnlyList<IReadOnlyList<SiteQuestion>> BlockQuestions => blocks;
+
     /// <summary>Every combination tried, in order, with each block's MRR, their mean, and whether it was chosen.</summary>
     public List<GridPoint> Grid { get; } = [];
 

@@ -18,10 +18,11 @@ internal enum EdgeDirection
 /// <list type="bullet">
 /// <item>question: activity of the asker (<see cref="QuestionActivity"/>);</item>
 /// <item>answer: the question's title and the answer's text to the answerer's document, the question's tags to their
-/// topic profile, activity 1, one interaction answerer → asker;</item>
+/// topic profile, activity 1, a contribution to the asker, one interaction answerer → asker;</item>
 /// <item>comment: its text to the commenter's document (<see cref="CommentWeight"/>), activity at the same weight, one
 /// interaction commenter → post owner counting <c>commentEdgeWeight</c> of an answer's;</item>
-/// <item>accept vote (known from the day after its date): the question's tags again to the answerer's profile (credited work).</item>
+/// <item>accept vote (known from the day after its date): the question's tags again to the answerer's profile (credited work), one credit;</item>
+/// <item>upvote on an answer (known from the day after its date): thanks to the answerer.</item>
 /// </list>
 /// The relationship graph is those interactions, weighted by count: a pair with n (weighted) interactions states 1 − 2^−n.
 /// </summary>
@@ -77,7 +78,19 @@ internal sealed class SiteReplay
         {
             if (answers.TryGetValue(accept.AnswerId, out var answer) && questions.TryGetValue(answer.QuestionId, out var question))
             {
-                events.Add((accept.KnownFrom, 3, () => Expertise.AddTopics(Node(answer.Owner), question.Tags)));
+                events.Add((accept.KnownFrom, 3, () =>
+                {
+                    Expertise.AddTopics(Node(answer.Owner), question.Tags);
+                    Responsiveness.RecordCredit(Node(answer.Owner), accept.KnownFrom);
+                }));
+            }
+        }
+
+        foreach (var upvote in site.Upvotes)
+        {
+            if (answers.TryGetValue(upvote.PostId, out var answer))
+            {
+                events.Add((upvote.KnownFrom, 4, () => Responsiveness.RecordThanks(Node(answer.Owner), upvote.KnownFrom)));
             }
         }
 
@@ -131,6 +144,7 @@ internal sealed class SiteReplay
         Expertise.AddText(answerer, $"{question?.Title}\n{a.Text}");
         Expertise.AddTopics(answerer, question?.Tags ?? []);
         Responsiveness.RecordActivity(answerer, a.Created);
+        Responsiveness.RecordContribution(answerer, a.Created, question is null ? null : Node(question.Owner), question?.Tags);
         answerCounts[answerer] = answerCounts.GetValueOrDefault(answerer) + 1;
         if (question is not null)
         {

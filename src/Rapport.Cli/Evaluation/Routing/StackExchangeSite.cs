@@ -15,6 +15,9 @@ internal sealed record SiteComment(int PostId, int Author, DateTimeOffset Create
 /// <summary>An accept vote (VoteTypeId 1) on an answer; dumps date votes to the day, so it is known from the next midnight.</summary>
 internal sealed record SiteAccept(int AnswerId, DateTimeOffset KnownFrom);
 
+/// <summary>An upvote (VoteTypeId 2) on a post, known from the midnight after its date (votes are dated to the day).</summary>
+internal sealed record SiteUpvote(int PostId, DateTimeOffset KnownFrom);
+
 /// <summary>
 /// A Stack Exchange dump folder (Posts, Users, Comments, Votes, Tags .xml), read once by streaming <see cref="XmlReader"/>.
 /// People are user ids ≥ 1 (the Community bot and deleted owners are left out); HTML bodies become plain text. Scores,
@@ -24,7 +27,13 @@ internal sealed record StackExchangeSite(
     string Name, IReadOnlyList<int> Users, IReadOnlyList<SiteQuestion> Questions, IReadOnlyList<SiteAnswer> Answers,
     IReadOnlyList<SiteComment> Comments, IReadOnlyList<SiteAccept> Accepts, IReadOnlyList<string> TagNames)
 {
+    /// <summary>Upvotes, dated to the day (the votes' final counts, Score, are never read).</summary>
+    public IReadOnlyList<SiteUpvote> Upvotes { get; init; } = [];
+
     public static readonly string[] Files = ["Posts.xml", "Users.xml", "Comments.xml", "Votes.xml", "Tags.xml"];
+
+    private const int AcceptVote = 1;
+    private const int UpVote = 2;
 
     public static StackExchangeSite Load(string directory)
     {
@@ -75,11 +84,17 @@ internal sealed record StackExchangeSite(
             }
         });
         var accepts = new List<SiteAccept>();
+        var upvotes = new List<SiteUpvote>();
         Rows(directory, "Votes.xml", row =>
         {
-            if (row.Int("VoteTypeId") == 1)
+            var type = row.Int("VoteTypeId");
+            if (type == AcceptVote)
             {
                 accepts.Add(new SiteAccept(row.Int("PostId"), row.Date("CreationDate").Date.AddDays(1)));
+            }
+            else if (type == UpVote)
+            {
+                upvotes.Add(new SiteUpvote(row.Int("PostId"), row.Date("CreationDate").Date.AddDays(1)));
             }
         });
         var tagNames = new List<string>();
@@ -90,7 +105,7 @@ internal sealed record StackExchangeSite(
         }
 
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
-        return new StackExchangeSite(name, users, questions, answers, comments, accepts, tagNames);
+        return new StackExchangeSite(name, users, questions, answers, comments, accepts, tagNames) { Upvotes = upvotes };
     }
 
     private static void Rows(string directory, string file, Action<SiteRow> read)

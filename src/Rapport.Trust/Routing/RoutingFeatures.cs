@@ -1,0 +1,89 @@
+namespace Rapport.Trust.Routing;
+
+/// <summary>
+/// The measured evidence as numbers a learned ranker weighs (<see cref="RoutingModel"/>): one row per candidate, the
+/// columns named in <see cref="Names"/>. Counts enter as ln(1 + x) (diminishing returns, and a linear model over them is
+/// a product of powers, like the a-priori model); the profile, text, closeness and answer-rate columns are exactly the
+/// a-priori model's log terms, so that model is one point of the learned one's space (weights 1 on "activity" and
+/// "profile", 0 elsewhere, with the default options).
+/// </summary>
+public static class RoutingFeatures
+{
+    /// <summary>Half-lives of the decayed contribution counts: a day (here now), a week, a month.</summary>
+    public static IReadOnlyList<TimeSpan> ContributionHalfLives { get; } = [TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
+
+    /// <summary>Idle time is capped here (and someone never seen counts as idle this long): beyond a year, idle is idle.</summary>
+    public static readonly TimeSpan MaxIdle = TimeSpan.FromDays(365);
+
+    /// <summary>Dirichlet μ of the second, sharper topic likelihood (the first uses <see cref="RoutingOptions.TopicSmoothing"/>).</summary>
+    public const double SharpTopicSmoothing = 10;
+
+    /// <summary>The columns, in order.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "contributions",            // ln(1 + contributions so far): most-active
+        "contributions_1d",         // ln(1 + contributions decayed by a 1-day half-life)
+        "contributions_7d",         // ... 7-day
+        "contributions_30d",        // ... 30-day
+        "activity",                 // ln(r_u + κ): the a-priori prior (all activity, decayed by PriorHalfLife)
+        "profile",                  // mean ln P_μ(t|u): the a-priori topic likelihood
+        "topic_work",               // ln(1 + Σ_t n_{u,t}) over the problem's topics
+        "text",                     // ln(TextFloor + BM25 / best BM25)
+        "closeness",                // ln(ClosenessFloor + C)
+        "idle_hours",               // ln(1 + hours since the last activity, capped): online now?
+        "idle_hours_contribution",  // ln(1 + hours since the last contribution, capped)
+        "helped_asker",             // ln(1 + contributions to the asker's earlier problems)
+        "answer_rate",              // ln(answer rate when invited)
+        "topic_contributions_7d",   // ln(1 + contributions on the problem's topics, 7-day half-life)
+        "topic_contributions_30d",  // ... 30-day
+        "credit",                   // ln(1 + credit received: accepted, cited in a resolution)
+        "thanks",                   // ln(1 + thanks received: thank-yous, upvotes)
+        "profile_sharp",            // mean ln P_μ(t|u) with μ = SharpTopicSmoothing: specialists stand out more
+    ];
+
+    /// <summary>Number of columns.</summary>
+    public static int Count => Names.Count;
+
+    /// <summary>Every candidate's row for <paramref name="signals"/>, in candidate order.</summary>
+    public static double[][] Of(RoutingSignals signals, RoutingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        ArgumentNullException.ThrowIfNull(options);
+        var candidates = signals.Candidates;
+        var maxText = candidates.Select(c => c.Text).DefaultIfEmpty().Max();
+        var maxTrust = candidates.Select(c => c.TrustMass).DefaultIfEmpty().Max();
+        return [.. candidates.Select(c => Of(c, signals, Router.ProfileLogLikelihood(c, signals.TopicBackground, options.TopicSmoothing), maxText, maxTrust, options))];
+    }
+
+    internal static double[] Of(CandidateSignals c, RoutingSignals signals, double profile, double maxText, double maxTrust, RoutingOptions options)
+    {
+        var at = signals.Request.At;
+        var recent = c.RecentContributions;
+        return
+        [
+            Math.Log(1 + c.Contributions),
+            Math.Log(1 + At(recent, 0)),
+            Math.Log(1 + At(recent, 1)),
+            Math.Log(1 + At(recent, 2)),
+            Math.Log(c.RecentActivity + options.PriorPseudoCount),
+            profile,
+            Math.Log(1 + c.Topics.Sum(t => t.Score)),
+            Math.Log(options.TextFloor + (maxText > 0 ? c.Text / maxText : 0)),
+            Math.Log(options.ClosenessFloor + (maxTrust > 0 ? c.TrustMass / maxTrust : options.NeutralCloseness)),
+            Math.Log(1 + IdleHours(at, c.LastActive)),
+            Math.Log(1 + IdleHours(at, c.LastContribution)),
+            Math.Log(1 + c.ContributionsToAsker),
+            Math.Log(c.AnswerRate),
+            Math.Log(1 + At(c.RecentTopicContributions, 1)),
+            Math.Log(1 + At(c.RecentTopicContributions, 2)),
+            Math.Log(1 + c.Credit),
+            Math.Log(1 + c.Thanks),
+            Router.ProfileLogLikelihood(c, signals.TopicBackground, SharpTopicSmoothing),
+        ];
+    }
+
+    private static double At(IReadOnlyList<double> values, int index) => index < values.Count ? values[index] : 0;
+
+    private static double IdleHours(DateTimeOffset now, DateTimeOffset? last) =>
+        last is { } l && now - l < MaxIdle ? Math.Max(0, (now - l).TotalHours) : MaxIdle.TotalHours;
+}
