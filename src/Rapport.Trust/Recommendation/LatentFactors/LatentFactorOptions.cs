@@ -8,10 +8,13 @@ namespace Rapport.Trust.Recommendation.LatentFactors;
 /// </summary>
 public sealed record LatentFactorOptions
 {
-    /// <summary>TrustSVD's defaults: weighted-λ regularisation λ = 0.9, λ_b = 0.3, λ_t = 0.9 (the paper's).</summary>
-    public static LatentFactorOptions TrustSvdDefaults { get; } = new();
+    /// <summary>
+    /// TrustSVD's defaults: weighted-λ regularisation λ = 0.9, λ_b = 0.3, λ_t = 0.9 (the paper's), λ_w = 2.7, and the
+    /// mean of 3 models (seeds <see cref="Seed"/>, +1, +2).
+    /// </summary>
+    public static LatentFactorOptions TrustSvdDefaults { get; } = new() { EnsembleSize = 3 };
 
-    /// <summary>SVD++'s defaults: one λ = 0.1 for everything, no trust.</summary>
+    /// <summary>SVD++'s defaults: one λ = 0.1 for everything, no trust, one model.</summary>
     public static LatentFactorOptions SvdPlusPlusDefaults { get; } = new()
     {
         Regularization = 0.1,
@@ -63,6 +66,12 @@ public sealed record LatentFactorOptions
     /// </summary>
     public int Blocks { get; init; } = 4;
 
+    /// <summary>
+    /// How many models to train, with seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, …, and average; default 1. Each
+    /// costs a full training.
+    /// </summary>
+    public int EnsembleSize { get; init; } = 1;
+
     /// <summary>Seeds the initial factors, the block assignment and the order of the ratings.</summary>
     public int Seed { get; init; } = 1;
 
@@ -71,6 +80,7 @@ public sealed record LatentFactorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(Factors, 1, nameof(Factors));
         ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 0, nameof(Epochs));
         ArgumentOutOfRangeException.ThrowIfLessThan(Blocks, 1, nameof(Blocks));
+        ArgumentOutOfRangeException.ThrowIfLessThan(EnsembleSize, 1, nameof(EnsembleSize));
         if (!(LearningRate > 0) || !(LearningRateDecay is > 0 and <= 1) || !(Regularization >= 0) || !(BiasRegularization >= 0)
             || !(TrustRegularization >= 0) || !(TrustFactorRegularization >= 0) || !(InitialScale >= 0))
         {

@@ -13,8 +13,11 @@ namespace Rapport.Trust.Recommendation.LatentFactors;
 /// </summary>
 public static class TrustSvd
 {
-    /// <summary>Trains on <paramref name="training"/> and the <paramref name="trust"/> network (same user indices).</summary>
-    public static LatentFactorModel Train(RatingMatrix training, TrustNetwork trust, LatentFactorOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Trains on <paramref name="training"/> and the <paramref name="trust"/> network (same user indices):
+    /// <see cref="LatentFactorOptions.EnsembleSize"/> models with consecutive seeds, averaged.
+    /// </summary>
+    public static LatentFactorEnsemble Train(RatingMatrix training, TrustNetwork trust, LatentFactorOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(trust);
@@ -23,7 +26,7 @@ public static class TrustSvd
             throw new ArgumentException("The trust network and the ratings must share user indices.", nameof(trust));
         }
 
-        return new LatentFactorTrainer(training, trust, options ?? LatentFactorOptions.TrustSvdDefaults).Train(cancellationToken);
+        return LatentFactorEnsemble.Train(training, trust, options ?? LatentFactorOptions.TrustSvdDefaults, cancellationToken);
     }
 }
 
@@ -33,10 +36,10 @@ public static class TrustSvd
 /// </summary>
 public static class SvdPlusPlus
 {
-    /// <summary>Trains on <paramref name="training"/>.</summary>
-    public static LatentFactorModel Train(RatingMatrix training, LatentFactorOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>Trains on <paramref name="training"/> (<see cref="LatentFactorOptions.EnsembleSize"/> models, averaged; 1 by default).</summary>
+    public static LatentFactorEnsemble Train(RatingMatrix training, LatentFactorOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(training);
-        return new LatentFactorTrainer(training, TrustNetwork.None(training.UserCount), options ?? LatentFactorOptions.SvdPlusPlusDefaults).Train(cancellationToken);
+        return LatentFactorEnsemble.Train(training, TrustNetwork.None(training.UserCount), options ?? LatentFactorOptions.SvdPlusPlusDefaults, cancellationToken);
     }
 }
