@@ -8,8 +8,10 @@ namespace Rapport.Trust.Recommendation.LatentFactors;
 /// <code>
 /// ½ Σ_(u,j) (r̂_uj − r_uj)² + λ_t/2 Σ_u Σ_{v∈T_u} (w_v·p_u − t_uv)²
 ///   + λ/2 Σ_u (|I_u|^-½ b_u² + |I_u|^-½ ‖p_u‖²) + λ_t/2 Σ_u |T_u|^-½ ‖p_u‖²
-///   + λ/2 Σ_j (|U_j|^-½ b_j² + |U_j|^-½ ‖q_j‖² + |U_j|^-½ ‖y_j‖²) + λ/2 Σ_v |T⁺_v|^-½ ‖w_v‖²
+///   + λ/2 Σ_j (|U_j|^-½ b_j² + |U_j|^-½ ‖q_j‖² + |U_j|^-½ ‖y_j‖²) + λ_w/2 Σ_v |T⁺_v|^-½ ‖w_v‖²
 /// </code>
+/// The paper has λ_w = λ; the default here is 3 λ (<see cref="LatentFactorOptions.TrustFactorRegularization"/>), and
+/// the default prediction is the mean of 3 models (<see cref="LatentFactorOptions.EnsembleSize"/>).
 /// </summary>
 public static class TrustSvd
 {
