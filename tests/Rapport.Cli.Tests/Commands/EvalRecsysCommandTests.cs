@@ -14,7 +14,8 @@ public sealed class EvalRecsysCommandTests : IDisposable
     ];
 
     private static readonly string[] ModelFields =
-        ["name", "uses_trust", "mae", "rmse", "coverage", "cold_mae", "cold_rmse", "cold_coverage", "train_seconds", "train_cpu_seconds"];
+        ["name", "uses_trust", "mae", "rmse", "coverage", "cold_mae", "cold_rmse", "cold_coverage", "train_seconds", "train_cpu_seconds",
+        "fold_train_seconds", "fold_train_cpu_seconds"];
 
     private readonly TemporaryDirectory folder = new();
 
@@ -47,6 +48,13 @@ public sealed class EvalRecsysCommandTests : IDisposable
         var noTrust = rows.Single(r => r.GetProperty("name").GetString() == "MoleTrust-no-trust");
         Assert.Equal((0.0, JsonValueKind.Null), (noTrust.GetProperty("coverage").GetDouble(), noTrust.GetProperty("mae").ValueKind));
         Assert.InRange(rows.Single(r => r.GetProperty("name").GetString() == "MoleTrust").GetProperty("coverage").GetDouble(), 0.01, 1);
+        Assert.All(rows, row =>
+        {
+            var perFold = row.GetProperty("fold_train_seconds").EnumerateArray().Select(t => t.GetDouble()).ToArray();
+            Assert.Equal(3, perFold.Length);
+            Assert.Equal(3, row.GetProperty("fold_train_cpu_seconds").GetArrayLength());
+            Assert.Equal(Math.Round(perFold.Average(), 3), row.GetProperty("train_seconds").GetDouble(), 3);
+        });
     }
 
     [Fact]

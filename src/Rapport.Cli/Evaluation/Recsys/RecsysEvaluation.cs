@@ -27,8 +27,8 @@ internal sealed class RecsysEvaluation(TimeProvider time)
         var models = RecsysModel.All(settings);
         var all = models.Select(_ => new ErrorTally()).ToArray();
         var cold = models.Select(_ => new ErrorTally()).ToArray();
-        var seconds = new double[models.Count];
-        var cpuSeconds = new double[models.Count];
+        var seconds = models.Select(_ => new double[settings.Folds]).ToArray();
+        var cpuSeconds = models.Select(_ => new double[settings.Folds]).ToArray();
         for (var fold = 0; fold < settings.Folds; fold++)
         {
             var training = RatingMatrix.Build(data.UserCount, data.ItemCount, [.. ratings.Where((_, i) => folds[i] != fold)]);
@@ -41,8 +41,8 @@ internal sealed class RecsysEvaluation(TimeProvider time)
                 var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
                 var start = Stopwatch.GetTimestamp();
                 var predictor = models[m].Train(training, models[m].WithoutTrust ? noTrust : trust, cancellationToken);
-                seconds[m] += Stopwatch.GetElapsedTime(start).TotalSeconds;
-                cpuSeconds[m] += (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+                seconds[m][fold] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                cpuSeconds[m][fold] = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
                 foreach (var rating in test)
                 {
                     var prediction = predictor.Predict(rating.User, rating.Item);
@@ -70,7 +70,8 @@ internal sealed class RecsysEvaluation(TimeProvider time)
             ColdStartBelow = Baselines.ColdStartRatings,
             Models = [.. models.Select((model, m) => new RecsysRow(
                 model.Name, model.UsesTrust, all[m].Mae, all[m].Rmse, all[m].Coverage, cold[m].Mae, cold[m].Rmse, cold[m].Coverage,
-                Math.Round(seconds[m] / settings.Folds, 3), Math.Round(cpuSeconds[m] / settings.Folds, 3)))],
+                Math.Round(seconds[m].Average(), 3), Math.Round(cpuSeconds[m].Average(), 3),
+                [.. seconds[m].Select(t => Math.Round(t, 3))], [.. cpuSeconds[m].Select(t => Math.Round(t, 3))]))],
             Machine = MachineInfo.Current(time),
         };
     }

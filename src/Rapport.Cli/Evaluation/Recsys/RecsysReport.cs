@@ -23,9 +23,9 @@ internal sealed record RecsysReport
 
 /// <summary>
 /// One model over all folds: errors over the test ratings it predicted (every rating is tested once), the share it
-/// predicted, the same for cold-start users' ratings, and its mean training time per fold: wall-clock and CPU (summed
-/// over all threads; under load the wall time grows, the CPU time much less). Errors are null when the
-/// model predicted nothing.
+/// predicted, the same for cold-start users' ratings, and its training time per fold: wall-clock and CPU (summed
+/// over all threads; under load the wall time grows, the CPU time much less), as the mean and fold by fold. Errors are
+/// null when the model predicted nothing.
 /// </summary>
 internal sealed record RecsysRow(
     [property: JsonPropertyName("name")] string Name,
@@ -37,4 +37,6 @@ internal sealed record RecsysRow(
     [property: JsonPropertyName("cold_rmse")] double? ColdRmse,
     [property: JsonPropertyName("cold_coverage")] double ColdCoverage,
     [property: JsonPropertyName("train_seconds")] double TrainSeconds,
-    [property: JsonPropertyName("train_cpu_seconds")] double TrainCpuSeconds);
+    [property: JsonPropertyName("train_cpu_seconds")] double TrainCpuSeconds,
+    [property: JsonPropertyName("fold_train_seconds")] IReadOnlyList<double> FoldTrainSeconds,
+    [property: JsonPropertyName("fold_train_cpu_seconds")] IReadOnlyList<double> FoldTrainCpuSeconds);

@@ -1,3 +1,4 @@
+
 namespace Rapport.Trust.Recommendation.LatentFactors;
 
 /// <summary>The gradient steps of one epoch (see <see cref="LatentFactorTrainer"/> for their order and why it is race-free).</summary>
@@ -27,11 +28,7 @@ internal sealed partial class LatentFactorTrainer
         var scale = 1 / Math.Sqrt(indices.Length);
         foreach (var i in indices)
         {
-            var row = rows.AsSpan(i * k, k);
-            for (var f = 0; f < k; f++)
-            {
-                sum[f] += scale * row[f];
-            }
+            FactorMath.AddScaled(sum, scale, rows.AsSpan(i * k, k));
         }
     }
 
@@ -42,25 +39,11 @@ internal sealed partial class LatentFactorTrainer
         {
             var pu = p.AsSpan(u * k, k);
             var zu = z.AsSpan(u * k, k);
-            var gu = g.AsSpan(u * k, k);
             var qj = q.AsSpan(j * k, k);
-            double dot = 0;
-            for (var f = 0; f < k; f++)
-            {
-                dot += qj[f] * (pu[f] + zu[f]);
-            }
-
-            var error = mean + userBias[u] + itemBias[j] + dot - value;
+            var error = mean + userBias[u] + itemBias[j] + FactorMath.DotOfSum(qj, pu, zu) - value;
             userBias[u] -= rate * (error + userBiasReg[u] * userBias[u]);
             itemBias[j] -= rate * (error + itemBiasReg[j] * itemBias[j]);
-            for (var f = 0; f < k; f++)
-            {
-                var puf = pu[f];
-                var qjf = qj[f];
-                pu[f] -= rate * (error * qjf + userReg[u] * puf);
-                qj[f] -= rate * (error * (puf + zu[f]) + itemReg[j] * qjf);
-                gu[f] += error * qjf;
-            }
+            FactorMath.RatingStep(pu, qj, zu, g.AsSpan(u * k, k), error, rate, userReg[u], itemReg[j]);
         }
     }
 
@@ -85,18 +68,11 @@ internal sealed partial class LatentFactorTrainer
             foreach (var v in trustees)
             {
                 var wv = w.AsSpan(v * k, k);
-                var error = Dot(wv, pu) - 1;
-                for (var f = 0; f < k; f++)
-                {
-                    gradient[f] += error * wv[f];
-                }
+                FactorMath.AddScaled(gradient, FactorMath.Dot(wv, pu) - 1, wv);
             }
 
             var reg = (options.WeightedRegularization ? 1 / Math.Sqrt(trustees.Length) : 1) * trustees.Length;
-            for (var f = 0; f < k; f++)
-            {
-                pu[f] -= rate * lambda * (gradient[f] + reg * pu[f]);
-            }
+            FactorMath.Step(pu, gradient, rate * lambda, reg);
         }
     }
 
@@ -121,25 +97,15 @@ internal sealed partial class LatentFactorTrainer
             foreach (var u in raters)
             {
                 touches += ratings.UserDegree(u);
-                var scale = 1 / Math.Sqrt(ratings.UserDegree(u));
-                var gu = g.AsSpan(u * k, k);
-                for (var f = 0; f < k; f++)
-                {
-                    gradient[f] += scale * gu[f];
-                }
+                FactorMath.AddScaled(gradient, 1 / Math.Sqrt(ratings.UserDegree(u)), g.AsSpan(u * k, k));
             }
 
-            var yi = y.AsSpan(i * k, k);
-            var shrink = 1 / (1 + rate * itemReg[i] * touches);
-            for (var f = 0; f < k; f++)
-            {
-                yi[f] = (yi[f] - rate * gradient[f]) * shrink;
-            }
+            FactorMath.ProximalStep(y.AsSpan(i * k, k), gradient, rate, 1 / (1 + rate * itemReg[i] * touches));
         }
     }
 
     // w_v gets, from each u who trusts v, |T_u|^-½ g_u (the ratings) and λ_t (w_v·p_u − 1) p_u (the trust term), and
-    // its regulariser λ |T⁺_v|^-½ once per rating of each such u (at least once), as sequential SGD would, proximally.
+    // its regulariser λ_w |T⁺_v|^-½ once per rating of each such u (at least once), as sequential SGD would, proximally.
     private void TrustStepsOnTrustees(int begin, int end)
     {
         Span<double> gradient = stackalloc double[k];
@@ -160,32 +126,12 @@ internal sealed partial class LatentFactorTrainer
             {
                 touches += Math.Max(1, ratings.UserDegree(u));
                 var pu = p.AsSpan(u * k, k);
-                var gu = g.AsSpan(u * k, k);
-                var scale = 1 / Math.Sqrt(trust.TrusteesOf(u).Length);
-                var error = lambda * (Dot(wv, pu) - 1);
-                for (var f = 0; f < k; f++)
-                {
-                    gradient[f] += scale * gu[f] + error * pu[f];
-                }
+                FactorMath.AddScaled(gradient, 1 / Math.Sqrt(trust.TrusteesOf(u).Length), g.AsSpan(u * k, k));
+                FactorMath.AddScaled(gradient, lambda * (FactorMath.Dot(wv, pu) - 1), pu);
             }
 
-            var reg = options.Regularization * (options.WeightedRegularization ? 1 / Math.Sqrt(trustors.Length) : 1) * touches;
-            var shrink = 1 / (1 + rate * reg);
-            for (var f = 0; f < k; f++)
-            {
-                wv[f] = (wv[f] - rate * gradient[f]) * shrink;
-            }
+            var reg = options.TrustFactorRegularization * (options.WeightedRegularization ? 1 / Math.Sqrt(trustors.Length) : 1) * touches;
+            FactorMath.ProximalStep(wv, gradient, rate, 1 / (1 + rate * reg));
         }
-    }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        double sum = 0;
-        for (var f = 0; f < a.Length; f++)
-        {
-            sum += a[f] * b[f];
-        }
-
-        return sum;
     }
 }

@@ -8,13 +8,18 @@ namespace Rapport.Trust.Recommendation.LatentFactors;
 /// <code>
 /// ½ Σ_(u,j) (r̂_uj − r_uj)² + λ_t/2 Σ_u Σ_{v∈T_u} (w_v·p_u − t_uv)²
 ///   + λ/2 Σ_u (|I_u|^-½ b_u² + |I_u|^-½ ‖p_u‖²) + λ_t/2 Σ_u |T_u|^-½ ‖p_u‖²
-///   + λ/2 Σ_j (|U_j|^-½ b_j² + |U_j|^-½ ‖q_j‖² + |U_j|^-½ ‖y_j‖²) + λ/2 Σ_v |T⁺_v|^-½ ‖w_v‖²
+///   + λ/2 Σ_j (|U_j|^-½ b_j² + |U_j|^-½ ‖q_j‖² + |U_j|^-½ ‖y_j‖²) + λ_w/2 Σ_v |T⁺_v|^-½ ‖w_v‖²
 /// </code>
+/// The paper has λ_w = λ; the default here is 3 λ (<see cref="LatentFactorOptions.TrustFactorRegularization"/>), and
+/// the default prediction is the mean of 3 models (<see cref="LatentFactorOptions.EnsembleSize"/>).
 /// </summary>
 public static class TrustSvd
 {
-    /// <summary>Trains on <paramref name="training"/> and the <paramref name="trust"/> network (same user indices).</summary>
-    public static LatentFactorModel Train(RatingMatrix training, TrustNetwork trust, LatentFactorOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Trains on <paramref name="training"/> and the <paramref name="trust"/> network (same user indices):
+    /// <see cref="LatentFactorOptions.EnsembleSize"/> models with consecutive seeds, averaged.
+    /// </summary>
+    public static LatentFactorEnsemble Train(RatingMatrix training, TrustNetwork trust, LatentFactorOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(trust);
@@ -23,7 +28,7 @@ public static class TrustSvd
             throw new ArgumentException("The trust network and the ratings must share user indices.", nameof(trust));
         }
 
-        return new LatentFactorTrainer(training, trust, options ?? LatentFactorOptions.TrustSvdDefaults).Train(cancellationToken);
+        return LatentFactorEnsemble.Train(training, trust, options ?? LatentFactorOptions.TrustSvdDefaults, cancellationToken);
     }
 }
 
@@ -33,10 +38,10 @@ public static class TrustSvd
 /// </summary>
 public static class SvdPlusPlus
 {
-    /// <summary>Trains on <paramref name="training"/>.</summary>
-    public static LatentFactorModel Train(RatingMatrix training, LatentFactorOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>Trains on <paramref name="training"/> (<see cref="LatentFactorOptions.EnsembleSize"/> models, averaged; 1 by default).</summary>
+    public static LatentFactorEnsemble Train(RatingMatrix training, LatentFactorOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(training);
-        return new LatentFactorTrainer(training, TrustNetwork.None(training.UserCount), options ?? LatentFactorOptions.SvdPlusPlusDefaults).Train(cancellationToken);
+        return LatentFactorEnsemble.Train(training, TrustNetwork.None(training.UserCount), options ?? LatentFactorOptions.SvdPlusPlusDefaults, cancellationToken);
     }
 }

@@ -61,10 +61,10 @@ public sealed class TrustSvdTests
         var q1 = q0 - rate * (error * (p0 + y0) + lambda * q0);
         // y's step: gradient |I_u|^-½ g_u = e q0, regulariser once for the one rating, proximally.
         var y1 = (y0 - rate * error * q0) / (1 + rate * lambda);
-        Assert.Equal(-rate * error, model.UserBias[0], 15);
-        Assert.Equal(-rate * error, model.ItemBias[0], 15);
-        Assert.Equal(q1, model.ItemFactors[0], 15);
-        Assert.Equal(p1 + y1, model.UserVector[0], 15);
+        Assert.Equal(-rate * error, model.Members[0].UserBias[0], 15);
+        Assert.Equal(-rate * error, model.Members[0].ItemBias[0], 15);
+        Assert.Equal(q1, model.Members[0].ItemFactors[0], 15);
+        Assert.Equal(p1 + y1, model.Members[0].UserVector[0], 15);
     }
 
     [Fact]
@@ -75,11 +75,11 @@ public sealed class TrustSvdTests
         var random = new SeededRandom(SeededRandom.Derive(1, LatentFactorTrainer.InitPurpose));
         double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()) * 0.1;
         var (p0, _, _, w1, _, w2, q0, y0) = (Normal(), Normal(), Normal(), Normal(), Normal(), Normal(), Normal(), Normal());
-        const double rate = 0.1, lambda = 0.5, lambdaT = 0.9;
+        const double rate = 0.1, lambda = 0.5, lambdaT = 0.9, lambdaW = 1.5;
         var options = new LatentFactorOptions
         {
             Factors = 1, Epochs = 1, LearningRate = rate, LearningRateDecay = 1, Regularization = lambda, BiasRegularization = lambda,
-            TrustRegularization = lambdaT, Seed = 1,
+            TrustRegularization = lambdaT, TrustFactorRegularization = lambdaW, Seed = 1,
         };
 
         var model = TrustSvd.Train(RatingsBuilder.Matrix(3, 1, (0, 0, 4)), TrustNetwork.Build(3, [(0, 1), (0, 2)]), options, TestContext.Current.CancellationToken);
@@ -93,11 +93,11 @@ public sealed class TrustSvdTests
         // Trust term on p: Σ_v (w_v p − 1) w_v, and λ_t |T_u|^-½ p once per trust edge (twice): λ_t √2 p in all.
         var p2 = p1 - rate * lambdaT * ((w1 * p1 - 1) * w1 + (w2 * p1 - 1) * w2 + root2 * p1);
         var y1 = (y0 - rate * error * q0) / (1 + rate * lambda);
-        // Each w_v: |T_u|^-½ g_u from the rating and λ_t (w_v p − 1) p from the trust term; λ |T⁺_v|^-½ once per rating of u.
-        double Trustee(double w) => (w - rate * (error * q0 / root2 + lambdaT * (w * p2 - 1) * p2)) / (1 + rate * lambda);
-        Assert.Equal(q1, model.ItemFactors[0], 15);
-        Assert.Equal(p2 + y1 + (Trustee(w1) + Trustee(w2)) / root2, model.UserVector[0], 15);
-        Assert.Equal(0, model.UserVector[1]);
+        // Each w_v: |T_u|^-½ g_u from the rating and λ_t (w_v p − 1) p from the trust term; λ_w |T⁺_v|^-½ once per rating of u.
+        double Trustee(double w) => (w - rate * (error * q0 / root2 + lambdaT * (w * p2 - 1) * p2)) / (1 + rate * lambdaW);
+        Assert.Equal(q1, model.Members[0].ItemFactors[0], 15);
+        Assert.Equal(p2 + y1 + (Trustee(w1) + Trustee(w2)) / root2, model.Members[0].UserVector[0], 15);
+        Assert.Equal(0, model.Members[0].UserVector[1]);
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public sealed class TrustSvdTests
     {
         var model = TrustSvd.Train(TwoRatings, TrustNetwork.None(3), BiasesOnly with { InitialScale = 0.1, Factors = 4 }, TestContext.Current.CancellationToken);
 
-        Assert.Equal(3 + model.ItemBias[0], model.Predict(2, 0)!.Value, 12);
-        Assert.Equal(0, model.UserBias[2]);
+        Assert.Equal(3 + model.Members[0].ItemBias[0], model.Predict(2, 0)!.Value, 12);
+        Assert.Equal(0, model.Members[0].UserBias[2]);
     }
 
     [Fact]
@@ -130,6 +130,21 @@ public sealed class TrustSvdTests
 
         Assert.Equal(first, again);
         Assert.NotEqual(first, other);
+    }
+
+    [Fact]
+    public void AnEnsemble_AveragesModelsTrainedWithConsecutiveSeeds()
+    {
+        var (ratings, trust) = RatingsBuilder.Random(60, 40, 12, seed: 3);
+        var options = new LatentFactorOptions { Factors = 8, Epochs = 5, Seed = 7 };
+
+        var ensemble = TrustSvd.Train(ratings, trust, options with { EnsembleSize = 2 }, TestContext.Current.CancellationToken);
+        var first = Predictions(TrustSvd.Train(ratings, trust, options, TestContext.Current.CancellationToken));
+        var second = Predictions(TrustSvd.Train(ratings, trust, options with { Seed = 8 }, TestContext.Current.CancellationToken));
+
+        Assert.Equal(2, ensemble.Members.Count);
+        Assert.Equal(first.Zip(second, (a, b) => (a + b) / 2), Predictions(ensemble));
+        Assert.Equal(3, LatentFactorOptions.TrustSvdDefaults.EnsembleSize);
     }
 
     [Fact]
