@@ -96,7 +96,7 @@ public sealed class PublicPriorTests
     private static float[] Scores(PerspectiveView view, float priorWeight)
     {
         var workspace = new RankWorkspace();
-        workspace.Prepare(view.NodeCount, exact: false, best: PrecisionDefaults.StableHead);
+        workspace.Prepare(view.NodeCount, exact: false, best: PrecisionDefaults.HighTop + 1);
         ForwardPush.Run(view, workspace, 0.15f, PrecisionDefaults.Cheap, priorWeight);
         return workspace.Score[..view.NodeCount];
     }
