@@ -7,10 +7,10 @@ namespace Rapport.Benchmarks.Trust;
 /// <summary>
 /// A/B comparison of PPR push variants in one process: top-10 recall against exact, work per query (pushes, edge
 /// operations, residual left) and thread CPU time per query, the variants interleaved query by query so that machine
-/// load hits them alike. <c>RAPPORT_VARIANTS="fp:5e-5,fg:1e-3:1,fs:1e-3:2e-5:0.5:2:16,top:high"</c>: fp = forward push
-/// at ε, lower-bound estimates; fg = forward push at ε ranked with the public prior at a weight; fs = forward push from ε
-/// down to a floor, the threshold times a step per round, until the best `head` estimates kept their order `rounds`
-/// rounds running (prior weight 1); top = TrustQueries.Top at a tier (what callers get).
+/// load hits them alike. <c>RAPPORT_VARIANTS="fp:5e-5,fg:1e-3:1,fs:3e-5:1.4e-5:0.5:10:0.05,top:high"</c>: fp = forward push
+/// at ε, lower-bound estimates; fg = forward push at ε ranked with the public prior at a weight; fs:ε:floor:step:k:gap = forward
+/// push at ε, then the threshold times a step per further round while the k-th estimate leads the (k+1)-th by less
+/// than `gap` of itself, not below the floor (prior weight 1); top = TrustQueries.Top at a tier (what callers get).
 /// </summary>
 internal static class TrustVariants
 {
@@ -174,7 +174,7 @@ internal static class TrustVariants
             var workspace = WorkspacePool<RankWorkspace>.Rent();
             try
             {
-                workspace.Prepare(view.NodeCount, exact: false, Math.Max(into.Length, PrecisionDefaults.StableHead));
+                workspace.Prepare(view.NodeCount, exact: false, Math.Max(into.Length, PrecisionDefaults.HighTop + 1));
                 var t0 = ThreadClock.Nanoseconds();
                 switch (Kind)
                 {
@@ -185,7 +185,7 @@ internal static class TrustVariants
                         ForwardPush.Run(view, workspace, 0.15f, P, Numbers.Length > 1 ? Numbers[1] : PrecisionDefaults.PriorWeight);
                         break;
                     default:
-                        ForwardPush.RunUntilStable(view, workspace, 0.15f, P, Numbers[1], Numbers[2], (int)Numbers[3], (int)Numbers[4], PrecisionDefaults.PriorWeight);
+                        ForwardPush.RunUntilSeparated(view, workspace, 0.15f, P, Numbers[1], Numbers[2], (int)Numbers[3], Numbers[4], PrecisionDefaults.PriorWeight);
                         break;
                 }
 

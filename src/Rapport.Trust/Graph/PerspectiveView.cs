@@ -87,6 +87,9 @@ internal readonly struct PerspectiveView
     /// </summary>
     internal bool IsPlain(int node) => node != Viewer && (Snapshot.RowFlags[node] & slowRows) == 0;
 
+    /// <summary>The <see cref="TrustSnapshot.RowFlags"/> that make a row not plain for this view (for hot loops that inline <see cref="IsPlain"/>).</summary>
+    internal NodeRows SlowRows => slowRows;
+
     /// <summary>Number of public general trust statements of <paramref name="node"/>: a degree that no private or community statement changes.</summary>
     internal int PublicDegree(int node) => Snapshot.PublicTrust.Start[node + 1] - Snapshot.PublicTrust.Start[node];
 

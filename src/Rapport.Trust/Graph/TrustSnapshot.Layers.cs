@@ -65,6 +65,7 @@ public sealed partial class TrustSnapshot
         var publicDistrust = DenseRowsMerge.Merge(old.PublicDistrust, nodeCount, changes, EdgeLayer.PublicDistrust);
         return new TrustSnapshot
         {
+            publicPrior = InheritedPrior(old, publicTrust, nodeCount),
             NodeCount = nodeCount,
             EdgeCount = publicTrust.EdgeCount + publicDistrust.EdgeCount + topicTrust.EdgeCount + topicDistrust.EdgeCount
                 + communityTrust.EdgeCount + communityDistrust.EdgeCount + privateTrust.EdgeCount + privateDistrust.EdgeCount,

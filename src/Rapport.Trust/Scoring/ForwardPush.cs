@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Rapport.Trust.Graph;
 
 namespace Rapport.Trust.Scoring;
@@ -22,32 +23,32 @@ internal static class ForwardPush
     }
 
     /// <summary>
-    /// Pushes at <paramref name="from"/>, then lowers the threshold by <paramref name="step"/> each time no node is due,
-    /// until the best <paramref name="best"/> estimates (as a set) came out the same after <paramref name="stableRounds"/>
-    /// successive lowerings, or the threshold would fall below <paramref name="floor"/>.
+    /// Pushes at <paramref name="from"/>, then, while the estimate ranked <paramref name="best"/> leads the next one by
+    /// less than <paramref name="gap"/> of itself, lowers the threshold by <paramref name="step"/> and pushes on, until
+    /// the threshold would fall below <paramref name="floor"/>. A near-tie at the top-k boundary is where more push still
+    /// changes which nodes are in the top k (the order inside it does not matter to top-k recall); a query whose boundary
+    /// is clear stops after one threshold.
     /// </summary>
-    internal static void RunUntilStable(in PerspectiveView view, RankWorkspace workspace, float alpha, float from, float floor, float step, int stableRounds, int best, float priorWeight)
+    internal static void RunUntilSeparated(in PerspectiveView view, RankWorkspace workspace, float alpha, float from, float floor, float step, int best, float gap, float priorWeight)
     {
         var prior = view.Snapshot.PublicPriorRank;
         var state = Start(view, workspace);
-        Span<int> previous = stackalloc int[Math.Clamp(best, 1, PushEstimate.MaxStableBest)];
-        Span<int> current = stackalloc int[previous.Length];
+        best = Math.Clamp(best, 1, PushEstimate.MaxStableBest);
+
+        // One more than the top k, so the boundary's gap can be read.
+        Span<int> ids = stackalloc int[best + 1];
+        Span<float> scores = stackalloc float[best + 1];
         var threshold = from;
-        var known = 0;
-        var stable = 0;
         Drain(view, workspace, alpha, threshold, ref state);
         while (threshold * step >= floor)
         {
             workspace.TouchedCount = state.TouchedCount;
-            var found = PushEstimate.BestIds(workspace, view.Viewer, alpha, prior, priorWeight, current);
-            stable = found == known && current[..found].SequenceEqual(previous[..known]) ? stable + 1 : 0;
-            if (stable >= stableRounds)
+            var found = PushEstimate.BestIds(workspace, view.Viewer, alpha, prior, priorWeight, ids, scores);
+            if (found <= best || scores[best - 1] - scores[best] >= gap * scores[best - 1])
             {
                 break;
             }
 
-            current[..found].CopyTo(previous);
-            known = found;
             threshold *= step;
             Requeue(view, workspace, threshold, ref state);
             Drain(view, workspace, alpha, threshold, ref state);
@@ -63,7 +64,6 @@ internal static class ForwardPush
         workspace.Touched[state.TouchedCount++] = viewer;
         workspace.Push[viewer] = new PushNode { Residual = 1, Limit = float.PositiveInfinity };
         workspace.Queue[state.Tail++] = viewer;
-        state.Count = 1;
         return state;
     }
 
@@ -82,7 +82,7 @@ internal static class ForwardPush
         var nodes = workspace.Push;
         var touched = workspace.Touched;
         var queue = workspace.Queue;
-        state.Head = state.Tail = state.Count = 0;
+        var tail = 0;
         for (var i = 0; i < state.TouchedCount; i++)
         {
             var node = touched[i];
@@ -95,8 +95,7 @@ internal static class ForwardPush
             var limit = threshold * Math.Max(1, start[node + 1] - start[node]);
             if (slot.Residual >= limit)
             {
-                queue[state.Tail++] = node;
-                state.Count++;
+                queue[tail++] = node;
                 slot.Limit = float.PositiveInfinity;
             }
             else
@@ -104,33 +103,43 @@ internal static class ForwardPush
                 slot.Limit = limit;
             }
         }
+
+        state.Head = 0;
+        state.Tail = tail;
     }
 
-    /// <summary>FIFO push at <paramref name="threshold"/> until the queue is empty.</summary>
+    /// <summary>
+    /// FIFO push at <paramref name="threshold"/> until the queue is empty. The edge loop is the engine's hot path: array
+    /// reads go through refs without bounds checks (every index is a node id or edge position of the snapshot, which
+    /// <see cref="TrustSnapshot"/> validated when it was built), and queueing is branch-free (which nodes are due is
+    /// data-dependent, and mispredictions cost more than the arithmetic): the tail slot is written every time and
+    /// advances by 0 or 1, wrapping by mask.
+    /// </summary>
     private static void Drain(in PerspectiveView view, RankWorkspace workspace, float alpha, float threshold, ref PushState state)
     {
         var dense = view.Snapshot.PublicTrust;
-        var start = dense.Start;
-        var targets = dense.Targets;
-        var values = dense.Values;
-        var sums = dense.Sums!;
+        ref var start = ref MemoryMarshal.GetArrayDataReference(dense.Start);
+        ref var targets = ref MemoryMarshal.GetArrayDataReference(dense.Targets);
+        ref var values = ref MemoryMarshal.GetArrayDataReference(dense.Values);
+        ref var sums = ref MemoryMarshal.GetArrayDataReference(dense.Sums!);
+        ref var flags = ref MemoryMarshal.GetArrayDataReference(view.Snapshot.RowFlags);
+        var slowRows = view.SlowRows;
         var score = workspace.Score;
-        var nodes = workspace.Push;
-        var touched = workspace.Touched;
-        var queue = workspace.Queue;
-        var capacity = queue.Length;
+        ref var nodes = ref MemoryMarshal.GetArrayDataReference(workspace.Push);
+        ref var touched = ref MemoryMarshal.GetArrayDataReference(workspace.Touched);
+        ref var queue = ref MemoryMarshal.GetArrayDataReference(workspace.Queue);
+        var mask = workspace.QueueMask;
         var keep = 1 - alpha;
         var viewer = view.Viewer;
-        int head = state.Head, tail = state.Tail, count = state.Count, touchedCount = state.TouchedCount;
+        int head = state.Head, tail = state.Tail, touchedCount = state.TouchedCount;
         long pushes = state.Pushes, edgeOperations = state.EdgeOperations;
-        while (count > 0)
+        while (head != tail)
         {
-            var node = queue[head];
-            head = head + 1 == capacity ? 0 : head + 1;
-            count--;
+            var node = Unsafe.Add(ref queue, head);
+            head = (head + 1) & mask;
             pushes++;
-            int begin = start[node], end = start[node + 1];
-            ref var pushed = ref nodes[node];
+            int begin = Unsafe.Add(ref start, node), end = Unsafe.Add(ref start, node + 1);
+            ref var pushed = ref Unsafe.Add(ref nodes, node);
             var mass = pushed.Residual;
             pushed.Residual = 0;
 
@@ -138,31 +147,42 @@ internal static class ForwardPush
             pushed.Limit = node == viewer ? float.PositiveInfinity : threshold * Math.Max(1, end - begin);
             score[node] += alpha * mass;
             var spread = keep * mass;
-            if (!view.IsPlain(node))
+            if (node == viewer || (Unsafe.Add(ref flags, node) & slowRows) != 0)
             {
-                PushRow(view, node, spread, threshold, workspace, ref touchedCount, ref tail, ref count);
+                PushRow(view, node, spread, threshold, workspace, ref touchedCount, ref tail);
                 continue;
             }
 
-            if (begin == end)
-            {
-                continue;
-            }
-
-            var share = spread / sums[node];
+            var share = spread / Unsafe.Add(ref sums, node);
             edgeOperations += end - begin;
             for (var i = begin; i < end; i++)
             {
-                Add(nodes, start, touched, queue, targets[i], share * values[i], threshold, ref touchedCount, ref tail, ref count, capacity);
+                var to = Unsafe.Add(ref targets, i);
+                ref var target = ref Unsafe.Add(ref nodes, to);
+                var residual = target.Residual += share * Unsafe.Add(ref values, i);
+                var limit = target.Limit;
+                if (limit == 0)
+                {
+                    Unsafe.Add(ref touched, touchedCount++) = to;
+                    limit = threshold * Math.Max(1, Unsafe.Add(ref start, to + 1) - Unsafe.Add(ref start, to));
+                    target.Limit = limit;
+                }
+
+                if (residual >= limit)
+                {
+                    Unsafe.Add(ref queue, tail) = to;
+                    tail = (tail + 1) & mask;
+                    target.Limit = float.PositiveInfinity;
+                }
             }
         }
 
-        state = new PushState { Head = head, Tail = tail, Count = count, TouchedCount = touchedCount, Pushes = pushes, EdgeOperations = edgeOperations };
+        state = new PushState { Head = head, Tail = tail, TouchedCount = touchedCount, Pushes = pushes, EdgeOperations = edgeOperations };
     }
 
     /// <summary>Pushes a row that is not plain (the viewer's, or one with topic or community statements).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void PushRow(in PerspectiveView view, int node, float spread, float threshold, RankWorkspace workspace, ref int touchedCount, ref int tail, ref int count)
+    private static void PushRow(in PerspectiveView view, int node, float spread, float threshold, RankWorkspace workspace, ref int touchedCount, ref int tail)
     {
         var row = view.Trust(node);
         var normaliser = RowShares.Normaliser(row, view.FallbackDiscount, out var byWeight);
@@ -172,38 +192,28 @@ internal static class ForwardPush
         }
 
         var start = view.Snapshot.PublicTrust.Start;
+        var nodes = workspace.Push;
+        var touched = workspace.Touched;
         var queue = workspace.Queue;
+        var mask = workspace.QueueMask;
         var share = spread / normaliser;
         foreach (var edge in row)
         {
             var amount = share * (byWeight ? edge.Weight : edge.Value);
-            Add(workspace.Push, start, workspace.Touched, queue, edge.To, amount, threshold, ref touchedCount, ref tail, ref count, queue.Length);
-        }
-    }
+            ref var target = ref nodes[edge.To];
+            var residual = target.Residual += amount;
+            var limit = target.Limit;
+            if (limit == 0)
+            {
+                touched[touchedCount++] = edge.To;
+                limit = threshold * Math.Max(1, start[edge.To + 1] - start[edge.To]);
+            }
 
-    /// <summary>
-    /// Adds residual to a node, lists it the first time it is touched and queues it when the residual reaches its
-    /// limit. Queueing is branch-free (which nodes are due is data-dependent, and mispredictions cost more than the
-    /// arithmetic): the tail slot is written every time, and the touched list and the ring have one spare slot.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Add(PushNode[] nodes, int[] start, int[] touched, int[] queue, int node, float amount, float threshold, ref int touchedCount, ref int tail, ref int count, int capacity)
-    {
-        ref var target = ref nodes[node];
-        var residual = target.Residual += amount;
-        var limit = target.Limit;
-        if (limit == 0)
-        {
-            touched[touchedCount++] = node;
-            limit = threshold * Math.Max(1, start[node + 1] - start[node]);
+            var due = residual >= limit;
+            queue[tail] = edge.To;
+            tail = (tail + (due ? 1 : 0)) & mask;
+            target.Limit = due ? float.PositiveInfinity : limit;
         }
-
-        var due = residual >= limit ? 1 : 0;
-        queue[tail] = node;
-        tail += due;
-        count += due;
-        tail = tail == capacity ? 0 : tail;
-        target.Limit = due != 0 ? float.PositiveInfinity : limit;
     }
 
     /// <summary>The FIFO ring's position and the work counters between phases of one query.</summary>
@@ -211,7 +221,6 @@ internal static class ForwardPush
     {
         public int Head;
         public int Tail;
-        public int Count;
         public int TouchedCount;
         public long Pushes;
         public long EdgeOperations;

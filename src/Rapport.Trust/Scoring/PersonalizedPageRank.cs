@@ -4,7 +4,7 @@ namespace Rapport.Trust.Scoring;
 
 /// <summary>
 /// Personalized PageRank from the viewer: forward push at one threshold for the cheap tier (and for any explicit residual
-/// threshold), forward push down to a stable head for the high tier (both ranking by <see cref="PushEstimate"/>), power
+/// threshold), forward push at a lower threshold, deeper while the top-10 boundary is a near-tie, for the high tier (both ranking by <see cref="PushEstimate"/>), power
 /// iteration for exact; then one-step distrust and the best nodes. Rents a pooled workspace, so a steady-state query allocates nothing.
 /// </summary>
 internal static class PersonalizedPageRank
@@ -27,7 +27,7 @@ internal static class PersonalizedPageRank
         var workspace = WorkspacePool<RankWorkspace>.Rent();
         try
         {
-            workspace.Prepare(view.NodeCount, exact, Math.Max(into.Length, PrecisionDefaults.StableHead));
+            workspace.Prepare(view.NodeCount, exact, Math.Max(into.Length, PrecisionDefaults.HighTop + 1));
             Scores(view, workspace, alpha, options.Tier, options.ResidualThreshold is null, threshold);
             OneStepDistrust.Apply(view, workspace.Score);
             return TopSelection.Select(workspace, view.Viewer, into);
@@ -48,8 +48,8 @@ internal static class PersonalizedPageRank
         }
         else if (tier == PrecisionTier.High && tierDefault)
         {
-            ForwardPush.RunUntilStable(view, workspace, alpha, PrecisionDefaults.Cheap, PrecisionDefaults.HighFloor, PrecisionDefaults.HighStep,
-                PrecisionDefaults.StableRounds, PrecisionDefaults.StableHead, PrecisionDefaults.PriorWeight);
+            ForwardPush.RunUntilSeparated(view, workspace, alpha, PrecisionDefaults.High, PrecisionDefaults.HighFloor, PrecisionDefaults.HighStep,
+                PrecisionDefaults.HighTop, PrecisionDefaults.BoundaryGap, PrecisionDefaults.PriorWeight);
         }
         else
         {

@@ -11,7 +11,7 @@ namespace Rapport.Trust.Scoring;
 /// </summary>
 internal static class PushEstimate
 {
-    /// <summary>The most ids <see cref="BestIds"/> compares (a stopping rule looks at the head of the ranking only).</summary>
+    /// <summary>The largest set a stopping rule watches (it looks at the head of the ranking only).</summary>
     internal const int MaxStableBest = 16;
 
     /// <summary>
@@ -24,10 +24,11 @@ internal static class PushEstimate
     internal const float PriorCap = 3;
 
     /// <summary>
-    /// The nodes of the best <c>ids.Length</c> estimates so far (viewer excluded), best first, without changing any
-    /// state; returns how many. The common 1/(1 − B) scale cannot change an order, so it is left out.
+    /// The nodes of the best <c>ids.Length</c> estimates so far (viewer excluded), best first, and their estimates in
+    /// <paramref name="scores"/> (same length), without changing any state; returns how many. The common 1/(1 − B) scale
+    /// cannot change an order or a relative gap, so it is left out.
     /// </summary>
-    internal static int BestIds(RankWorkspace workspace, int viewer, float alpha, float[] prior, float priorWeight, Span<int> ids)
+    internal static int BestIds(RankWorkspace workspace, int viewer, float alpha, float[] prior, float priorWeight, Span<int> ids, Span<float> scores)
     {
         var nodes = workspace.Push;
         var score = workspace.Score;
@@ -58,6 +59,8 @@ internal static class PushEstimate
         for (var last = count - 1; last >= 0; last--)
         {
             ids[last] = heap[0].Node;
+            scores[last] = heap[0].Score;
+
             heap[0] = heap[last];
             TopSelection.SiftDown(heap[..last], 0);
         }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Rapport.Trust.Scoring;
@@ -25,9 +26,12 @@ internal sealed class RankWorkspace
 
     /// <summary>
     /// Ring buffer of queued nodes; a node is queued at most once at a time, so NodeCount slots suffice; one spare slot
-    /// lets forward push write the tail unconditionally.
+    /// lets forward push write the tail unconditionally. Its length is a power of two, so positions wrap by
+    /// <see cref="QueueMask"/> without a branch; head == tail means empty (it can never fill up).
     /// </summary>
     internal int[] Queue { get; private set; } = [];
+
+    internal int QueueMask { get; private set; }
 
     /// <summary>Power iteration's arrays, allocated on the first exact query.</summary>
     internal double[] ExactScore { get; private set; } = [];
@@ -64,7 +68,8 @@ internal sealed class RankWorkspace
             Push = new PushNode[nodeCount];
             Touched = new int[nodeCount + 1];
             State = new byte[nodeCount];
-            Queue = new int[nodeCount + 1];
+            Queue = new int[(int)BitOperations.RoundUpToPowerOf2((uint)nodeCount + 1)];
+            QueueMask = Queue.Length - 1;
         }
 
         if (exact && ExactScore.Length < nodeCount)

@@ -46,6 +46,34 @@ public sealed class PublicPriorTests
         }, iter: 500);
 
     [Fact]
+    public void Prior_AfterARefresh_IsWhatAFreshComputationGives() =>
+        GraphGen.Edges.Sample(edges =>
+        {
+            // The second half may or may not touch the public general layer: a taken-over prior and a recomputed one
+            // must both equal computing it afresh, bit for bit.
+            var half = edges.Length / 2;
+            var before = TrustSnapshot.Build(GraphGen.Nodes, edges[..half], 1);
+            _ = before.PublicPriorRank;
+            var after = before.Apply(GraphGen.Nodes + 1, edges[half..], [], 2);
+
+            Assert.Equal(PublicPrior.Compute(after.PublicTrust), after.PublicPriorRank);
+        }, iter: 500);
+
+    [Fact]
+    public void Prior_IsTakenOver_WhenOnlyNonPublicStatementsChange()
+    {
+        var before = Snapshot(3, Public(0, 1, 1f), Public(1, 2, 0.5f));
+        var prior = before.PublicPriorRank;
+
+        var same = before.Apply(3, [new StatementEdge(2, 0, 1, TopicIndex.General, EdgeScope.Private)], [], 2);
+        var changed = same.Apply(3, [Public(2, 0, 1f)], [], 3);
+
+        Assert.Same(prior, same.PublicPriorRank);
+        Assert.NotEqual(prior, changed.PublicPriorRank);
+        Assert.Equal(PublicPrior.Compute(changed.PublicTrust), changed.PublicPriorRank);
+    }
+
+    [Fact]
     public void Prior_IsUnchangedByAPrivateStatementAboutSomeoneNew() =>
         GraphGen.Edges.Sample(edges =>
         {
@@ -96,7 +124,7 @@ public sealed class PublicPriorTests
     private static float[] Scores(PerspectiveView view, float priorWeight)
     {
         var workspace = new RankWorkspace();
-        workspace.Prepare(view.NodeCount, exact: false, best: PrecisionDefaults.StableHead);
+        workspace.Prepare(view.NodeCount, exact: false, best: PrecisionDefaults.HighTop + 1);
         ForwardPush.Run(view, workspace, 0.15f, PrecisionDefaults.Cheap, priorWeight);
         return workspace.Score[..view.NodeCount];
     }

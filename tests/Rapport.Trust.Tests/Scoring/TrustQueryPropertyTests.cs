@@ -74,12 +74,12 @@ public sealed class TrustQueryPropertyTests
 
     private sealed record PushRun(PerspectiveView View, RankWorkspace Workspace);
 
-    /// <summary>The tiers' pushes: cheap (one threshold) and high (down to a stable head), at a prior weight.</summary>
+    /// <summary>The tiers' pushes: cheap (one threshold) and high (deeper while the top-10 boundary is a near-tie), at a prior weight.</summary>
     private static Action<PushRun>[] PushRuns(float priorWeight) =>
     [
         run => ForwardPush.Run(run.View, run.Workspace, Alpha, PrecisionDefaults.Cheap, priorWeight),
-        run => ForwardPush.RunUntilStable(run.View, run.Workspace, Alpha, PrecisionDefaults.Cheap, PrecisionDefaults.HighFloor, PrecisionDefaults.HighStep,
-            PrecisionDefaults.StableRounds, PrecisionDefaults.StableHead, priorWeight),
+        run => ForwardPush.RunUntilSeparated(run.View, run.Workspace, Alpha, PrecisionDefaults.High, PrecisionDefaults.HighFloor, PrecisionDefaults.HighStep,
+            PrecisionDefaults.HighTop, PrecisionDefaults.BoundaryGap, priorWeight),
         run => ForwardPush.Run(run.View, run.Workspace, Alpha, 1e-6f, priorWeight),
     ];
 
@@ -88,7 +88,7 @@ public sealed class TrustQueryPropertyTests
     {
         var view = new PerspectiveView(snapshot, perspective, topic, TrustQueryOptions.Default.TopicFallbackDiscount);
         var workspace = new RankWorkspace();
-        workspace.Prepare(snapshot.NodeCount, exact: true, best: PrecisionDefaults.StableHead);
+        workspace.Prepare(snapshot.NodeCount, exact: true, best: PrecisionDefaults.HighTop + 1);
         push(new PushRun(view, workspace));
         var scores = new float[snapshot.NodeCount];
         for (var i = 0; i < workspace.TouchedCount; i++)
