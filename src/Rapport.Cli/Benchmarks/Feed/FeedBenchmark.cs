@@ -45,25 +45,17 @@ internal static class FeedBenchmark
 
         var stopwatch = Stopwatch.StartNew();
         var network = new FeedBenchNetwork(settings);
-        var scopes = new List<AsyncServiceScope>();
-        Func<RapportDbContext> open = () =>
+        await using (var scope = provided.CreateAsyncScope())
         {
-            var scope = provided.CreateAsyncScope();
-            scopes.Add(scope);
-            return scope.ServiceProvider.GetRequiredService<RapportDbContext>();
-        };
-        if (reuse)
-        {
-            await network.ReadAsync(open(), cancellationToken);
-        }
-        else
-        {
-            await network.WriteAsync(open, time.GetUtcNow(), cancellationToken);
-        }
-
-        foreach (var scope in scopes)
-        {
-            await scope.DisposeAsync();
+            var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
+            if (reuse)
+            {
+                await network.ReadAsync(db, cancellationToken);
+            }
+            else
+            {
+                await network.WriteAsync(db, time.GetUtcNow(), cancellationToken);
+            }
         }
 
         var seedSeconds = stopwatch.Elapsed.TotalSeconds;
