@@ -11,17 +11,23 @@ namespace Rapport.Core.Recommendations;
 /// The feed's sources: the people the viewer trusts most (<see cref="MaxSources"/>, from the trust engine as
 /// <see cref="GetWebOfTrust"/> asks it, on the topic when given) with the viewer's personalized trust in each.
 /// </summary>
-internal sealed record FeedSources(TrustGraph Graph, Perspective Perspective, int TopicIndex, IReadOnlyDictionary<Guid, (double Trust, int Node)> People)
+internal sealed record FeedSources(
+    TrustGraph Graph, Perspective Perspective, IReadOnlySet<Guid> ViewerCommunities, int TopicIndex, IReadOnlyDictionary<Guid, (double Trust, int Node)> People)
 {
     public const int MaxSources = 500;
 
     public static async Task<FeedSources?> ForAsync(RapportDbContext db, TrustGraphStore store, Guid viewerId, string topic, CancellationToken cancellationToken)
     {
         var graph = await store.GetAsync(cancellationToken);
-        if (await TrustPerspectives.ForAsync(db, graph, viewerId, cancellationToken) is not { } perspective)
+        if (!graph.TryGetNode(viewerId, out var viewer))
         {
-            return null;
+            return null; // as TrustPerspectives: from someone with no statement in the graph nobody can be reached
         }
+
+        // The viewer's communities now (not the graph's), read once for the engine and for the visibility rule.
+        var communities = (await db.Memberships.AsNoTracking().Where(m => m.PersonId == viewerId).Select(m => m.CommunityId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var perspective = graph.PerspectiveOf(viewer, communities);
 
         var topicIndex = graph.TopicIndexOf(topic);
         var top = new ScoredNode[MaxSources];
@@ -36,7 +42,7 @@ internal sealed record FeedSources(TrustGraph Graph, Perspective Perspective, in
             }
         }
 
-        return new FeedSources(graph, perspective, topicIndex, people);
+        return new FeedSources(graph, perspective, communities, topicIndex, people);
     }
 
     /// <summary>The named step of the engine's level of trust in <paramref name="node"/>, null when it has none.</summary>
@@ -79,13 +85,42 @@ internal sealed record FeedSources(TrustGraph Graph, Perspective Perspective, in
             .ToList();
     }
 
-    /// <summary>Current recommendations by the sources that the viewer may see, on the topic (theirs or their item's) when given.</summary>
-    public IQueryable<Recommendation> Visible(RapportDbContext db, Guid viewerId, string topic)
+    /// <summary>
+    /// Current recommendations by the sources that the viewer may see, newest first, on the topic (theirs or their
+    /// item's) when given: the sources' lists in <paramref name="index"/> (brought up to the change log first) through
+    /// <see cref="RecommendationAccess"/>'s in-memory rule. Whether the authors of community recommendations are still
+    /// members is read from the database, as the query form does, for the viewer's communities only.
+    /// </summary>
+    public async Task<List<IndexedRecommendation>> VisibleAsync(
+        RapportDbContext db, RecommendationIndex index, Guid viewerId, string topic, CancellationToken cancellationToken)
     {
-        var ids = People.Keys.ToList();
-        var query = db.Recommendations.AsNoTracking()
-            .Where(RecommendationAccess.CanSee(viewerId))
-            .Where(r => r.RevokedAt == null && ids.Contains(r.PersonId));
-        return topic.Length == 0 ? query : query.Where(r => r.Topic == topic || r.Item!.Topics.Any(t => t.Topic == topic));
+        await index.CatchUpAsync(db, cancellationToken);
+        var found = new List<IndexedRecommendation>();
+        foreach (var person in People.Keys)
+        {
+            foreach (var recommendation in index.Of(person))
+            {
+                if (recommendation.IsOn(topic))
+                {
+                    found.Add(recommendation);
+                }
+            }
+        }
+
+        var shared = found.Where(r => r.Visibility == TrustVisibility.Community && r.CommunityId is { } c && ViewerCommunities.Contains(c)).ToList();
+        var members = new HashSet<(Guid Person, Guid Community)>();
+        if (shared.Count > 0)
+        {
+            var authors = shared.Select(r => r.PersonId).Distinct().ToList();
+            var communities = ViewerCommunities.ToList();
+            var rows = await db.Memberships.AsNoTracking().Where(m => authors.Contains(m.PersonId) && communities.Contains(m.CommunityId))
+                .Select(m => new { m.PersonId, m.CommunityId }).ToListAsync(cancellationToken);
+            members.UnionWith(rows.Select(m => (m.PersonId, m.CommunityId)));
+        }
+
+        var visible = found.Where(r => RecommendationAccess.CanSeeInMemory(viewerId, r.PersonId, revoked: false, r.Visibility,
+            bothMembers: r.CommunityId is { } c && ViewerCommunities.Contains(c) && members.Contains((r.PersonId, c)))).ToList();
+        visible.Sort(IndexedRecommendation.NewestFirst);
+        return visible;
     }
 }
