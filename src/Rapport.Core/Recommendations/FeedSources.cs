@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Markdown;
 using Rapport.Core.Persistence;
 using Rapport.Core.Trust;
+using Rapport.Trust.Feed;
 using Rapport.Trust.Graph;
 using Rapport.Trust.Scoring;
 
@@ -50,16 +51,26 @@ internal sealed record FeedSources(
 
     /// <summary>
     /// The engine's level of trust in <paramref name="node"/> (the scale of stated trust, [-1, 1]); null when it has none.
-    /// A strongest-path search each, so remembered: a page asks for the same recommender on several items.
+    /// Remembered, and best asked for in bulk first (<see cref="KnowLevels"/>): each search costs a walk of the graph.
     /// </summary>
     public double? LevelIn(int node)
     {
-        if (!_levels.TryGetValue(node, out var level))
-        {
-            _levels[node] = level = TrustQueries.Level(Graph.Snapshot, Perspective, TopicIndex, node, TrustQueryOptions.Default);
-        }
+        KnowLevels([node]);
+        return _levels[node];
+    }
 
-        return level;
+    /// <summary>Works out, in one search (<see cref="TrustLevels"/>), the levels of those of <paramref name="nodes"/> not known yet.</summary>
+    public void KnowLevels(IEnumerable<int> nodes)
+    {
+        var missing = nodes.Where(n => !_levels.ContainsKey(n)).Distinct().ToArray();
+        if (missing.Length > 0)
+        {
+            var found = TrustLevels.Of(Graph.Snapshot, Perspective, TopicIndex, TrustQueryOptions.Default, missing);
+            for (var i = 0; i < missing.Length; i++)
+            {
+                _levels[missing[i]] = found[i];
+            }
+        }
     }
 
     private readonly Dictionary<int, double?> _levels = [];
@@ -74,6 +85,7 @@ internal sealed record FeedSources(
     {
         var list = recommendations.Where(r => People.ContainsKey(r.PersonId)).ToList();
         var people = await Communities.CommunityProjections.LoadPeopleAsync(db, list.Select(r => r.PersonId).Distinct().ToList(), cancellationToken);
+        KnowLevels(list.Select(r => People[r.PersonId].Node));
         return list.Where(r => people.ContainsKey(r.PersonId))
             .Select(r => (r, People[r.PersonId]))
             .OrderByDescending(x => x.Item2.Trust).ThenBy(x => people[x.r.PersonId].Handle, StringComparer.Ordinal)
