@@ -99,40 +99,9 @@ internal sealed record FeedSources(
 
     /// <summary>
     /// Current recommendations by the sources that the viewer may see, newest first, on the topic (theirs or their
-    /// item's) when given: the sources' lists in <paramref name="index"/> (brought up to the change log first) through
-    /// <see cref="RecommendationAccess"/>'s in-memory rule. Whether the authors of community recommendations are still
-    /// members is read from the database, as the query form does, for the viewer's communities only.
+    /// item's) when given: <see cref="RecommendationIndex.VisibleAsync"/>.
     /// </summary>
-    public async Task<List<IndexedRecommendation>> VisibleAsync(
-        RapportDbContext db, RecommendationIndex index, Guid viewerId, string topic, CancellationToken cancellationToken)
-    {
-        await index.CatchUpAsync(db, cancellationToken);
-        var found = new List<IndexedRecommendation>();
-        foreach (var person in People.Keys)
-        {
-            foreach (var recommendation in index.Of(person))
-            {
-                if (recommendation.IsOn(topic))
-                {
-                    found.Add(recommendation);
-                }
-            }
-        }
-
-        var shared = found.Where(r => r.Visibility == TrustVisibility.Community && r.CommunityId is { } c && ViewerCommunities.Contains(c)).ToList();
-        var members = new HashSet<(Guid Person, Guid Community)>();
-        if (shared.Count > 0)
-        {
-            var authors = shared.Select(r => r.PersonId).Distinct().ToList();
-            var communities = ViewerCommunities.ToList();
-            var rows = await db.Memberships.AsNoTracking().Where(m => authors.Contains(m.PersonId) && communities.Contains(m.CommunityId))
-                .Select(m => new { m.PersonId, m.CommunityId }).ToListAsync(cancellationToken);
-            members.UnionWith(rows.Select(m => (m.PersonId, m.CommunityId)));
-        }
-
-        var visible = found.Where(r => RecommendationAccess.CanSeeInMemory(viewerId, r.PersonId, revoked: false, r.Visibility,
-            bothMembers: r.CommunityId is { } c && ViewerCommunities.Contains(c) && members.Contains((r.PersonId, c)))).ToList();
-        visible.Sort(IndexedRecommendation.NewestFirst);
-        return visible;
-    }
+    public Task<List<IndexedRecommendation>> VisibleAsync(
+        RapportDbContext db, RecommendationIndex index, Guid viewerId, string topic, CancellationToken cancellationToken) =>
+        index.VisibleAsync(db, viewerId, ViewerCommunities, People.Keys, topic, cancellationToken);
 }

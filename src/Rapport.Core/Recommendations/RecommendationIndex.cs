@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Persistence;
 using Rapport.Core.Trust;
 
@@ -48,9 +49,6 @@ public sealed class RecommendationIndex : IDisposable
     /// <summary>The change-log position the index reflects; -1 before the first load.</summary>
     public long Version => Interlocked.Read(ref _version);
 
-    /// <summary>The person's current recommendations, newest first; empty for none.</summary>
-    internal IReadOnlyList<IndexedRecommendation> Of(Guid person) => _byPerson.TryGetValue(person, out var list) ? list : [];
-
     /// <summary>
     /// Applies every change-log entry <paramref name="db"/> can see now (loading everything the first time). Throws when
     /// the database fails; a failed or cancelled refresh has applied nothing.
@@ -90,6 +88,43 @@ public sealed class RecommendationIndex : IDisposable
         {
             _refresh.Release();
         }
+    }
+
+    /// <summary>
+    /// Current recommendations by <paramref name="authors"/> that the viewer may see, newest first, on the topic (theirs
+    /// or their item's) when given: the authors' lists, caught up with the change log first, through
+    /// <see cref="RecommendationAccess.CanSeeInMemory"/>. Whether the authors of community recommendations are still
+    /// members is read from the database, as the query form of the rule does, for the viewer's communities only.
+    /// </summary>
+    internal async Task<List<IndexedRecommendation>> VisibleAsync(
+        RapportDbContext db, Guid viewerId, IReadOnlySet<Guid> viewerCommunities, IEnumerable<Guid> authors, string topic, CancellationToken cancellationToken)
+    {
+        await CatchUpAsync(db, cancellationToken);
+        var byPerson = _byPerson;
+        var found = new List<IndexedRecommendation>();
+        foreach (var author in authors)
+        {
+            if (byPerson.TryGetValue(author, out var list))
+            {
+                found.AddRange(list.Where(r => r.IsOn(topic)));
+            }
+        }
+
+        var shared = found.Where(r => r.Visibility == TrustVisibility.Community && r.CommunityId is { } c && viewerCommunities.Contains(c))
+            .Select(r => r.PersonId).Distinct().ToList();
+        var members = new HashSet<(Guid Person, Guid Community)>();
+        if (shared.Count > 0)
+        {
+            var communities = viewerCommunities.ToList();
+            var rows = await db.Memberships.AsNoTracking().Where(m => shared.Contains(m.PersonId) && communities.Contains(m.CommunityId))
+                .Select(m => new { m.PersonId, m.CommunityId }).ToListAsync(cancellationToken);
+            members.UnionWith(rows.Select(m => (m.PersonId, m.CommunityId)));
+        }
+
+        var visible = found.Where(r => RecommendationAccess.CanSeeInMemory(viewerId, r.PersonId, revoked: false, r.Visibility,
+            bothMembers: r.CommunityId is { } c && viewerCommunities.Contains(c) && members.Contains((r.PersonId, c)))).ToList();
+        visible.Sort(IndexedRecommendation.NewestFirst);
+        return visible;
     }
 
     private async Task ReloadAsync(RapportDbContext db, CancellationToken cancellationToken)
