@@ -85,13 +85,15 @@ internal sealed record FeedSources(
     {
         var list = recommendations.Where(r => People.ContainsKey(r.PersonId)).ToList();
         var people = await Communities.CommunityProjections.LoadPeopleAsync(db, list.Select(r => r.PersonId).Distinct().ToList(), cancellationToken);
-        KnowLevels(list.Select(r => People[r.PersonId].Node));
-        return list.Where(r => people.ContainsKey(r.PersonId))
+        var byItem = list.Where(r => people.ContainsKey(r.PersonId))
             .Select(r => (r, People[r.PersonId]))
             .OrderByDescending(x => x.Item2.Trust).ThenBy(x => people[x.r.PersonId].Handle, StringComparer.Ordinal)
             .GroupBy(x => x.r.ItemId)
-            .SelectMany(item => item.Select((x, i) => new TrustedRecommender(
-                people[x.r.PersonId], x.Item2.Trust, i < (levels ?? int.MaxValue) ? LevelOf(x.Item2.Node) : null, x.r.Id, x.r.Rating, x.r.Note,
+            .Select(item => item.Select((x, i) => (x.r, x.Item2.Trust, x.Item2.Node, Named: i < (levels ?? int.MaxValue))).ToList())
+            .ToList();
+        KnowLevels(byItem.SelectMany(item => item.Where(x => x.Named).Select(x => x.Node)));
+        return byItem.SelectMany(item => item.Select(x => new TrustedRecommender(
+                people[x.r.PersonId], x.Trust, x.Named ? LevelOf(x.Node) : null, x.r.Id, x.r.Rating, x.r.Note,
                 markdown.ToSafeHtml(x.r.Note), RecommendationProjections.TopicOrNull(x.r.Topic), x.r.ChangedAt)))
             .OrderByDescending(r => r.Trust).ThenBy(r => r.Person.Handle, StringComparer.Ordinal)
             .ToList();
