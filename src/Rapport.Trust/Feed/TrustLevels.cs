@@ -80,40 +80,50 @@ public static class TrustLevels
         strongest[view.Viewer] = 1;
         var frontier = new List<(int Node, double Strength)> { (view.Viewer, 1) };
         var improved = new List<int>();
-        var marked = new HashSet<int>();
-        for (var hop = 1; hop <= maxHops && frontier.Count > 0; hop++)
+        var markedAt = ArrayPool<int>.Shared.Rent(strongest.Length);
+        try
         {
-            // Strengths are read from the frontier as it was when this hop began, so no walk grows two hops in one.
-            var useless = WeakestBest(strongest, targets);
-            foreach (var (node, strength) in frontier)
+            markedAt.AsSpan(0, strongest.Length).Clear();
+            for (var hop = 1; hop <= maxHops && frontier.Count > 0; hop++)
             {
-                if (strength <= useless)
+                // Strengths are read from the frontier as it was when this hop began, so no walk grows two hops in one.
+                // After the last hop nothing is expanded, so its improvements need no marking.
+                var last = hop == maxHops;
+                var useless = WeakestBest(strongest, targets);
+                foreach (var (node, strength) in frontier)
                 {
-                    continue;
-                }
-
-                foreach (var edge in view.Trust(node))
-                {
-                    var through = strength * edge.Weight;
-                    if (through > strongest[edge.To])
+                    if (strength <= useless)
                     {
-                        strongest[edge.To] = through;
-                        if (marked.Add(edge.To))
+                        continue;
+                    }
+
+                    foreach (var edge in view.Trust(node))
+                    {
+                        var through = strength * edge.Weight;
+                        if (through > strongest[edge.To])
                         {
-                            improved.Add(edge.To);
+                            strongest[edge.To] = through;
+                            if (!last && markedAt[edge.To] != hop)
+                            {
+                                markedAt[edge.To] = hop;
+                                improved.Add(edge.To);
+                            }
                         }
                     }
                 }
-            }
 
-            frontier.Clear();
-            foreach (var node in improved)
-            {
-                frontier.Add((node, strongest[node]));
-            }
+                frontier.Clear();
+                foreach (var node in improved)
+                {
+                    frontier.Add((node, strongest[node]));
+                }
 
-            improved.Clear();
-            marked.Clear();
+                improved.Clear();
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(markedAt);
         }
     }
 
