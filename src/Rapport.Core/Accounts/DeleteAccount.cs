@@ -47,6 +47,12 @@ public sealed class DeleteAccount(RapportDbContext db, UserManager<Account> user
         }
 
         var logged = personId is { } person ? await LogTrustStatementsAsync(person, cancellationToken) : 0;
+        if (personId is { } author)
+        {
+            // The cascade deletes their recommendations: every node's feed index re-reads them and finds none.
+            await Recommendations.RecommendationChangeLog.AppendAsync(db, [author], clock.GetUtcNow(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
 
         await endSessions.ExecuteAsync(accountId, keep: null, cancellationToken);
         var deleted = await users.DeleteAsync(account);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Accounts;
 using Rapport.Core.Persistence;
+using Rapport.Core.Recommendations;
 using Rapport.Core.Trust;
 
 namespace Rapport.Core.Demo;
@@ -72,6 +73,7 @@ public sealed class DemoSeeder(RapportDbContext db, UserManager<Account> users, 
         await AddTrustAsync(network.TrustStatements, cancellationToken);
         db.Items.AddRange(network.Items);
         db.Recommendations.AddRange(network.Recommendations);
+        await RecommendationChangeLog.AppendAsync(db, network.Recommendations.Select(r => r.PersonId), time.GetUtcNow(), cancellationToken);
         db.Collections.AddRange(network.Collections);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -56,6 +56,10 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
 
     public DbSet<RecommendationVersion> RecommendationVersions => Set<RecommendationVersion>();
 
+    public DbSet<RecommendationChange> RecommendationChanges => Set<RecommendationChange>();
+
+    public DbSet<RecommendationChangeHead> RecommendationChangeHeads => Set<RecommendationChangeHead>();
+
     public DbSet<Collection> Collections => Set<Collection>();
 
     public DbSet<CollectionEntry> CollectionEntries => Set<CollectionEntry>();

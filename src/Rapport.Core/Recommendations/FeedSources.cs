@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Markdown;
 using Rapport.Core.Persistence;
 using Rapport.Core.Trust;
+using Rapport.Trust.Feed;
 using Rapport.Trust.Graph;
 using Rapport.Trust.Scoring;
 
@@ -11,17 +12,23 @@ namespace Rapport.Core.Recommendations;
 /// The feed's sources: the people the viewer trusts most (<see cref="MaxSources"/>, from the trust engine as
 /// <see cref="GetWebOfTrust"/> asks it, on the topic when given) with the viewer's personalized trust in each.
 /// </summary>
-internal sealed record FeedSources(TrustGraph Graph, Perspective Perspective, int TopicIndex, IReadOnlyDictionary<Guid, (double Trust, int Node)> People)
+internal sealed record FeedSources(
+    TrustGraph Graph, Perspective Perspective, IReadOnlySet<Guid> ViewerCommunities, int TopicIndex, IReadOnlyDictionary<Guid, (double Trust, int Node)> People)
 {
     public const int MaxSources = 500;
 
     public static async Task<FeedSources?> ForAsync(RapportDbContext db, TrustGraphStore store, Guid viewerId, string topic, CancellationToken cancellationToken)
     {
         var graph = await store.GetAsync(cancellationToken);
-        if (await TrustPerspectives.ForAsync(db, graph, viewerId, cancellationToken) is not { } perspective)
+        if (!graph.TryGetNode(viewerId, out var viewer))
         {
-            return null;
+            return null; // as TrustPerspectives: from someone with no statement in the graph nobody can be reached
         }
+
+        // The viewer's communities now (not the graph's), read once for the engine and for the visibility rule.
+        var communities = (await db.Memberships.AsNoTracking().Where(m => m.PersonId == viewerId).Select(m => m.CommunityId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var perspective = graph.PerspectiveOf(viewer, communities);
 
         var topicIndex = graph.TopicIndexOf(topic);
         var top = new ScoredNode[MaxSources];
@@ -36,7 +43,7 @@ internal sealed record FeedSources(TrustGraph Graph, Perspective Perspective, in
             }
         }
 
-        return new FeedSources(graph, perspective, topicIndex, people);
+        return new FeedSources(graph, perspective, communities, topicIndex, people);
     }
 
     /// <summary>The named step of the engine's level of trust in <paramref name="node"/>, null when it has none.</summary>
@@ -44,16 +51,26 @@ internal sealed record FeedSources(TrustGraph Graph, Perspective Perspective, in
 
     /// <summary>
     /// The engine's level of trust in <paramref name="node"/> (the scale of stated trust, [-1, 1]); null when it has none.
-    /// A strongest-path search each, so remembered: a page asks for the same recommender on several items.
+    /// Remembered, and best asked for in bulk first (<see cref="KnowLevels"/>): each search costs a walk of the graph.
     /// </summary>
     public double? LevelIn(int node)
     {
-        if (!_levels.TryGetValue(node, out var level))
-        {
-            _levels[node] = level = TrustQueries.Level(Graph.Snapshot, Perspective, TopicIndex, node, TrustQueryOptions.Default);
-        }
+        KnowLevels([node]);
+        return _levels[node];
+    }
 
-        return level;
+    /// <summary>Works out, in one search (<see cref="TrustLevels"/>), the levels of those of <paramref name="nodes"/> not known yet.</summary>
+    public void KnowLevels(IEnumerable<int> nodes)
+    {
+        var missing = nodes.Where(n => !_levels.ContainsKey(n)).Distinct().ToArray();
+        if (missing.Length > 0)
+        {
+            var found = TrustLevels.Of(Graph.Snapshot, Perspective, TopicIndex, TrustQueryOptions.Default, missing);
+            for (var i = 0; i < missing.Length; i++)
+            {
+                _levels[missing[i]] = found[i];
+            }
+        }
     }
 
     private readonly Dictionary<int, double?> _levels = [];
@@ -68,24 +85,25 @@ internal sealed record FeedSources(TrustGraph Graph, Perspective Perspective, in
     {
         var list = recommendations.Where(r => People.ContainsKey(r.PersonId)).ToList();
         var people = await Communities.CommunityProjections.LoadPeopleAsync(db, list.Select(r => r.PersonId).Distinct().ToList(), cancellationToken);
-        return list.Where(r => people.ContainsKey(r.PersonId))
+        var byItem = list.Where(r => people.ContainsKey(r.PersonId))
             .Select(r => (r, People[r.PersonId]))
             .OrderByDescending(x => x.Item2.Trust).ThenBy(x => people[x.r.PersonId].Handle, StringComparer.Ordinal)
             .GroupBy(x => x.r.ItemId)
-            .SelectMany(item => item.Select((x, i) => new TrustedRecommender(
-                people[x.r.PersonId], x.Item2.Trust, i < (levels ?? int.MaxValue) ? LevelOf(x.Item2.Node) : null, x.r.Id, x.r.Rating, x.r.Note,
+            .Select(item => item.Select((x, i) => (x.r, x.Item2.Trust, x.Item2.Node, Named: i < (levels ?? int.MaxValue))).ToList())
+            .ToList();
+        KnowLevels(byItem.SelectMany(item => item.Where(x => x.Named).Select(x => x.Node)));
+        return byItem.SelectMany(item => item.Select(x => new TrustedRecommender(
+                people[x.r.PersonId], x.Trust, x.Named ? LevelOf(x.Node) : null, x.r.Id, x.r.Rating, x.r.Note,
                 markdown.ToSafeHtml(x.r.Note), RecommendationProjections.TopicOrNull(x.r.Topic), x.r.ChangedAt)))
             .OrderByDescending(r => r.Trust).ThenBy(r => r.Person.Handle, StringComparer.Ordinal)
             .ToList();
     }
 
-    /// <summary>Current recommendations by the sources that the viewer may see, on the topic (theirs or their item's) when given.</summary>
-    public IQueryable<Recommendation> Visible(RapportDbContext db, Guid viewerId, string topic)
-    {
-        var ids = People.Keys.ToList();
-        var query = db.Recommendations.AsNoTracking()
-            .Where(RecommendationAccess.CanSee(viewerId))
-            .Where(r => r.RevokedAt == null && ids.Contains(r.PersonId));
-        return topic.Length == 0 ? query : query.Where(r => r.Topic == topic || r.Item!.Topics.Any(t => t.Topic == topic));
-    }
+    /// <summary>
+    /// Current recommendations by the sources that the viewer may see, newest first, on the topic (theirs or their
+    /// item's) when given: <see cref="RecommendationIndex.VisibleAsync"/>.
+    /// </summary>
+    public Task<List<IndexedRecommendation>> VisibleAsync(
+        RapportDbContext db, RecommendationIndex index, Guid viewerId, string topic, CancellationToken cancellationToken) =>
+        index.VisibleAsync(db, viewerId, ViewerCommunities, People.Keys, topic, cancellationToken);
 }

@@ -13,9 +13,11 @@ namespace Rapport.Core.Recommendations;
 /// given) → the current recommendations by them the viewer may see (<see cref="RecommendationAccess.CanSee"/>) → items
 /// scored Σ trust × rating weight and paged with a fair share per recommender (<see cref="FeedRanking"/>; the trusted
 /// order pages from the start, so <c>offset</c> must be a multiple of <c>limit</c>). Chronological: the same
-/// recommendations newest first, one entry each. A viewer with no trust stated has an empty feed.
+/// recommendations newest first, one entry each. A viewer with no trust stated has an empty feed. The sources'
+/// recommendations come from this node's <see cref="RecommendationIndex"/>, caught up with the change log first; only
+/// the page's few recommendations are read from the database (through the query form of the same rule).
 /// </summary>
-public sealed class GetRecommendedFeed(RapportDbContext db, TrustGraphStore store, MarkdownRenderer markdown)
+public sealed class GetRecommendedFeed(RapportDbContext db, TrustGraphStore store, RecommendationIndex index, MarkdownRenderer markdown)
 {
     /// <summary>Recommenders named on an entry; the rest are "and N others".</summary>
     public const int RecommendersShown = 3;
@@ -51,18 +53,16 @@ public sealed class GetRecommendedFeed(RapportDbContext db, TrustGraphStore stor
             return new RecommendedFeed(RecommendationProjections.TopicOrNull(normalized), order, [], page.Skip, page.Take, HasMore: false);
         }
 
-        var visible = sources.Visible(db, viewerId, normalized);
+        var visible = await sources.VisibleAsync(db, index, viewerId, normalized, cancellationToken);
         return order == FeedOrder.Trusted
-            ? await TrustedAsync(sources, visible, normalized, page, cancellationToken)
-            : await ChronologicalAsync(sources, visible, normalized, page, cancellationToken);
+            ? await TrustedAsync(sources, viewerId, visible, normalized, page, cancellationToken)
+            : await ChronologicalAsync(sources, viewerId, visible, normalized, page, cancellationToken);
     }
 
     private async Task<RecommendedFeed> TrustedAsync(
-        FeedSources sources, IQueryable<Recommendation> visible, string topic, PageRequest page, CancellationToken cancellationToken)
+        FeedSources sources, Guid viewerId, List<IndexedRecommendation> visible, string topic, PageRequest page, CancellationToken cancellationToken)
     {
-        var votes = await visible.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id).Take(MaxRanked)
-            .Select(r => new { r.Id, r.PersonId, r.ItemId, r.Rating })
-            .ToListAsync(cancellationToken);
+        var votes = visible.Take(MaxRanked).ToList();
 
         // Indices decide ties: items by their newest recommendation first, recommenders by trust, then by id.
         var items = votes.Select(v => v.ItemId).Distinct().ToList();
@@ -74,21 +74,18 @@ public sealed class GetRecommendedFeed(RapportDbContext db, TrustGraphStore stor
         var chosen = FeedRanking.Page(ranked, page.Take, pageIndex);
         var hasMore = FeedRanking.Page(ranked, page.Take, pageIndex + 1).Count > 0;
 
-        // The page's recommendations are among the votes already read: fetch those few by id.
+        // The page's recommendations are among the votes: read those few, notes and all.
         var chosenIds = chosen.Select(c => items[c.Item]).ToHashSet();
-        var wanted = votes.Where(v => chosenIds.Contains(v.ItemId)).Select(v => v.Id).ToList();
-        var recommendations = await db.Recommendations.AsNoTracking().Where(r => wanted.Contains(r.Id)).ToListAsync(cancellationToken);
+        var recommendations = await ReadAsync(viewerId, votes.Where(v => chosenIds.Contains(v.ItemId)), cancellationToken);
         var entries = await EntriesAsync(sources, chosen.Select(c => (items[c.Item], c.Score)).ToList(), recommendations, cancellationToken);
         return new RecommendedFeed(RecommendationProjections.TopicOrNull(topic), FeedOrder.Trusted, entries, page.Skip, page.Take, hasMore);
     }
 
     private async Task<RecommendedFeed> ChronologicalAsync(
-        FeedSources sources, IQueryable<Recommendation> visible, string topic, PageRequest page, CancellationToken cancellationToken)
+        FeedSources sources, Guid viewerId, List<IndexedRecommendation> visible, string topic, PageRequest page, CancellationToken cancellationToken)
     {
-        var recommendations = await visible.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id)
-            .Skip(page.Skip).Take(page.Take + 1).ToListAsync(cancellationToken);
-        var hasMore = recommendations.Count > page.Take;
-        recommendations = recommendations.Take(page.Take).ToList();
+        var hasMore = visible.Count > page.Skip + page.Take;
+        var recommendations = await ReadAsync(viewerId, visible.Skip(page.Skip).Take(page.Take), cancellationToken);
         var recommenders = await sources.ToRecommendersAsync(db, markdown, recommendations, cancellationToken);
         var byId = recommenders.ToDictionary(r => r.RecommendationId);
         var items = await db.LoadItemsAsync(markdown, recommendations.Select(r => r.ItemId), cancellationToken);
@@ -96,6 +93,18 @@ public sealed class GetRecommendedFeed(RapportDbContext db, TrustGraphStore stor
             .Select(r => new FeedEntry(items[r.ItemId], byId[r.Id].Trust * FeedRanking.Weight(r.Rating), [byId[r.Id]], 0))
             .ToList();
         return new RecommendedFeed(RecommendationProjections.TopicOrNull(topic), FeedOrder.Chronological, entries, page.Skip, page.Take, hasMore);
+    }
+
+    /// <summary>
+    /// The indexed recommendations' rows, in the given order, through the query form of the rule too: a row changed
+    /// since the index was caught up (a write committing during this request) is shown as it is now, or not at all.
+    /// </summary>
+    private async Task<List<Recommendation>> ReadAsync(Guid viewerId, IEnumerable<IndexedRecommendation> indexed, CancellationToken cancellationToken)
+    {
+        var ids = indexed.Select(r => r.Id).ToList();
+        var rows = await db.Recommendations.AsNoTracking().Where(RecommendationAccess.CanSee(viewerId))
+            .Where(r => r.RevokedAt == null && ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     private async Task<List<FeedEntry>> EntriesAsync(
@@ -106,7 +115,7 @@ public sealed class GetRecommendedFeed(RapportDbContext db, TrustGraphStore stor
         var itemOf = recommendations.ToDictionary(r => r.Id, r => r.ItemId);
         var byItem = (await sources.ToRecommendersAsync(db, markdown, recommendations, cancellationToken, levels: RecommendersShown))
             .ToLookup(r => itemOf[r.RecommendationId]);
-        return chosen.Select(c =>
+        return chosen.Where(c => byItem[c.Item].Any()).Select(c =>
         {
             var recommenders = byItem[c.Item].ToList();
             return new FeedEntry(items[c.Item], c.Score, recommenders.Take(RecommendersShown).ToList(), Math.Max(0, recommenders.Count - RecommendersShown));

@@ -105,3 +105,24 @@ internal sealed class CollectionFollowConfiguration : IEntityTypeConfiguration<C
         follow.HasOne<People.Person>().WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class RecommendationChangeConfiguration : IEntityTypeConfiguration<RecommendationChange>
+{
+    public void Configure(EntityTypeBuilder<RecommendationChange> change)
+    {
+        change.HasKey(c => c.Sequence);
+        change.Property(c => c.Sequence).ValueGeneratedNever();
+        // Pruning deletes by age.
+        change.HasIndex(c => c.At);
+    }
+}
+
+internal sealed class RecommendationChangeHeadConfiguration : IEntityTypeConfiguration<RecommendationChangeHead>
+{
+    public void Configure(EntityTypeBuilder<RecommendationChangeHead> head)
+    {
+        head.ToTable("RecommendationChangeHead");
+        head.Property(h => h.Id).ValueGeneratedNever();
+        head.HasData(new RecommendationChangeHead { Id = RecommendationChangeHead.SingletonId, Sequence = 0 });
+    }
+}

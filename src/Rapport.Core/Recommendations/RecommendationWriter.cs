@@ -24,8 +24,9 @@ internal sealed record ValidRecommendation(int? Rating, string Note, string Topi
 }
 
 /// <summary>
-/// The one way a recommendation changes: in a transaction, it updates the current row and appends a
-/// <see cref="RecommendationVersion"/>, within the daily limit. Recommending exactly what is current writes nothing.
+/// The one way a recommendation changes: in a transaction, it updates the current row, appends a
+/// <see cref="RecommendationVersion"/> and logs the author in the <see cref="RecommendationChangeLog"/> (so every
+/// node's feed index re-reads them), within the daily limit. Recommending exactly what is current writes nothing.
 /// </summary>
 public sealed class RecommendationWriter(RapportDbContext db, TimeProvider clock, MarkdownRenderer markdown)
 {
@@ -77,6 +78,7 @@ public sealed class RecommendationWriter(RapportDbContext db, TimeProvider clock
             recommendation.CommunityId = communityId;
             recommendation.RevokedAt = null;
             await RecordAsync(recommendation, created, restating ? TrustStatementEvent.Stated : TrustStatementEvent.Changed, now, cancellationToken);
+            await RecommendationChangeLog.AppendAsync(db, [personId], now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -96,9 +98,12 @@ public sealed class RecommendationWriter(RapportDbContext db, TimeProvider clock
         if (!recommendation.IsRevoked)
         {
             var now = clock.GetUtcNow();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             recommendation.RevokedAt = now;
             await RecordAsync(recommendation, created: false, TrustStatementEvent.Revoked, now, cancellationToken);
+            await RecommendationChangeLog.AppendAsync(db, [personId], now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return true;

@@ -4,7 +4,7 @@ namespace Rapport.Core.Recommendations;
 
 public static class RecommendationsRegistration
 {
-    /// <summary>Registers the item, recommendation, collection and feed use cases (the feed reads the trust graph from <c>AddTrust</c>).</summary>
+    /// <summary>Registers the item, recommendation, collection and feed use cases (the feed reads the trust graph from <c>AddTrust</c> and this node's <see cref="RecommendationIndex"/>).</summary>
     public static IServiceCollection AddRecommendations(this IServiceCollection services)
     {
         services.AddScoped<AddItem>();
@@ -29,6 +29,7 @@ public static class RecommendationsRegistration
         services.AddScoped<FollowCollection>();
         services.AddScoped<UnfollowCollection>();
         services.AddScoped<ForkCollection>();
+        services.AddSingleton<RecommendationIndex>();
         services.AddScoped<GetRecommendedFeed>();
         return services;
     }

@@ -1364,6 +1364,44 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("Recommendations");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Recommendations.RecommendationChange", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("RecommendationChanges");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Recommendations.RecommendationChangeHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecommendationChangeHead", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Sequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("Rapport.Core.Recommendations.RecommendationVersion", b =>
                 {
                     b.Property<Guid>("Id")

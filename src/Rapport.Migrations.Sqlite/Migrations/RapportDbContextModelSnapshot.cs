@@ -1347,6 +1347,44 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.ToTable("Recommendations");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Recommendations.RecommendationChange", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("RecommendationChanges");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Recommendations.RecommendationChangeHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecommendationChangeHead", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Sequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("Rapport.Core.Recommendations.RecommendationVersion", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,10 +1,47 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Rapport.Cli.Tests.Infrastructure;
+using Rapport.Core.Persistence;
 
 namespace Rapport.Cli.Tests.Commands;
 
-public sealed class BenchFeedCommandTests
+public sealed class BenchFeedCommandTests : IDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("rapport-bench-feed-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task BenchFeed_TheSameSeedTwice_WritesTheSameRows_AsEfReadsThem()
+    {
+        var files = new[] { Path.Combine(_directory, "a.db"), Path.Combine(_directory, "b.db") };
+        var rows = new List<List<string>>();
+        foreach (var file in files)
+        {
+            var result = await RapportCli.RunAsync(
+                ["bench", "feed", "--people", "40", "--trust", "200", "--recommendations", "300", "--items", "50", "--viewers", "1", "--seed", "7", "--file", file]);
+            Assert.Equal(0, result.ExitCode);
+
+            await using var db = DatabaseRegistration.CreateStandaloneContext(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file}", _directory));
+            var cancellationToken = TestContext.Current.CancellationToken;
+            var recommendations = await db.Recommendations.Include(r => r.Person).Include(r => r.Item!.Topics).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+            var statements = await db.TrustStatements.OrderBy(s => s.Id).ToListAsync(cancellationToken);
+            Assert.NotEmpty(recommendations);
+            Assert.All(recommendations, r => Assert.Single(r.Item!.Topics));
+            rows.Add([
+                .. recommendations.Select(r => $"{r.Id} {r.Person!.Handle} {r.Item!.Title} {r.Item.Topics[0].Topic} {r.Rating} {r.Topic} {r.Visibility}"),
+                .. statements.Select(s => $"{s.Id} {s.FromId} {s.ToId} {s.Value} {s.Visibility}"),
+            ]);
+        }
+
+        Assert.Equal(rows[0], rows[1]);
+    }
+
     [Fact]
     public async Task BenchFeed_OnATinyNetwork_PrintsOneReportWithTheTrustedViewWithAndWithoutATopic()
     {
@@ -22,10 +59,11 @@ public sealed class BenchFeedCommandTests
         Assert.Equal([JsonValueKind.Null, JsonValueKind.String], rows.Select(r => r.GetProperty("topic").ValueKind));
         Assert.All(rows, row =>
         {
-            JsonShape.HasExactly(row, ["view", "topic", "p50_ms", "p99_ms", "queries"]);
+            JsonShape.HasExactly(row, ["view", "topic", "p50_ms", "p99_ms", "cpu_p50_ms", "cpu_p99_ms", "queries"]);
             Assert.Equal("trusted", row.GetProperty("view").GetString());
             Assert.Equal(5, row.GetProperty("queries").GetInt32());
             Assert.True(row.GetProperty("p99_ms").GetDouble() >= row.GetProperty("p50_ms").GetDouble());
+            Assert.True(row.GetProperty("cpu_p99_ms").GetDouble() >= row.GetProperty("cpu_p50_ms").GetDouble());
         });
     }
 

@@ -36,6 +36,7 @@ public sealed class ImportRatingsCommandTests : IDisposable
         var person = await db.People.SingleAsync(p => p.Handle == "filmtrust_3", cancellationToken);
         Assert.Equal("FilmTrust user 3", person.DisplayName);
         Assert.Equal(0, await db.Users.CountAsync(a => a.PasswordHash != null, cancellationToken));
+        Assert.Equal(3, await db.RecommendationChanges.CountAsync(cancellationToken)); // the three raters, for every node's feed index
         var statements = await db.TrustStatements.ToListAsync(cancellationToken);
         Assert.All(statements, s => Assert.Equal((TrustLevel.ALot.Value, TrustVisibility.Public), (s.Value, s.Visibility)));
         // Every statement and membership is in the change log, so running nodes' graph replicas pick them up.

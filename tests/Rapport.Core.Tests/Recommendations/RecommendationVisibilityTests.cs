@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Communities;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
@@ -10,8 +11,9 @@ namespace Rapport.Core.Tests.Recommendations;
 /// <summary>
 /// QUALITY.md "one visibility rule, checked two ways", for recommendations and collections: in seeded random worlds
 /// (people in communities, recommendations of every audience, some revoked, some authors gone from their community;
-/// collections public and shared), for every viewer and object, the single read, every list and a plainly written
-/// oracle agree. A failure names the seed.
+/// collections public and shared), for every viewer and object, the single read, every list, the feed's in-memory
+/// index (<see cref="RecommendationIndex.VisibleAsync"/>, on this node and on a second node that learns every write
+/// through the change log) and a plainly written oracle agree. A failure names the seed.
 /// </summary>
 public sealed class RecommendationVisibilityTests
 {
@@ -22,11 +24,12 @@ public sealed class RecommendationVisibilityTests
     public async Task SingleRead_Lists_AndOracle_Agree(DatabaseProvider provider)
     {
         await using var world = await RecommendationWorld.CreateAsync(provider);
+        await using var secondNode = world.SecondNode();
         var worlds = provider == DatabaseProvider.Sqlite ? 12 : 4;
         var pairs = 0;
         for (var seed = 1; seed <= worlds; seed++)
         {
-            pairs += await CheckWorldAsync(world, seed);
+            pairs += await CheckWorldAsync(world, secondNode, seed);
         }
 
         Assert.True(pairs > worlds * 50, $"only {pairs} pairs checked");
@@ -36,7 +39,7 @@ public sealed class RecommendationVisibilityTests
 
     private sealed record Shelf(Guid Id, Person Owner, TrustVisibility Visibility, int? Community);
 
-    private static async Task<int> CheckWorldAsync(RecommendationWorld world, int seed)
+    private static async Task<int> CheckWorldAsync(RecommendationWorld world, RecommendationWorld secondNode, int seed)
     {
         var random = new Random(seed);
         var people = new List<Person>();
@@ -134,6 +137,13 @@ public sealed class RecommendationVisibilityTests
             var mine = (await world.RunAsync((ListRecommendations uc) => uc.ExecuteAsync(viewer.Id, new RecommendationFilter(Mine: true, IncludeRevoked: true), new PageRequest(Limit: 100), Ct))).Value!;
             Assert.Equal(recs.Where(r => r.Author.Id == viewer.Id).Select(r => r.Id).Order(), mine.Items.Select(v => v.Id).Order());
 
+            var expectedCurrent = recs.Where(r => !r.Revoked && SeesRec(viewer, r)).Select(r => r.Id).Order().ToList();
+            foreach (var node in new[] { world, secondNode })
+            {
+                var indexed = await IndexedAsync(node, viewer, people);
+                Assert.True(expectedCurrent.SequenceEqual(indexed.Order()), $"seed {seed}: index for {viewer.Handle} ({(node == world ? "writer" : "second")} node)");
+            }
+
             var chronological = (await world.RunAsync((GetRecommendedFeed uc) => uc.ExecuteAsync(viewer.Id, null, FeedOrder.Chronological, new PageRequest(Limit: 100), Ct))).Value!;
             Assert.All(chronological.Entries, e => Assert.True(SeesRec(viewer, recs.Single(r => r.Id == e.Recommenders[0].RecommendationId))));
 
@@ -153,4 +163,13 @@ public sealed class RecommendationVisibilityTests
 
         return pairs;
     }
+
+    /// <summary>What the feed's index lets the viewer see of everyone's current recommendations.</summary>
+    private static Task<List<Guid>> IndexedAsync(RecommendationWorld node, Person viewer, List<Person> authors) =>
+        node.RunAsync((RecommendationIndex index) => node.ReadAsync(async db =>
+        {
+            var communities = (await db.Memberships.Where(m => m.PersonId == viewer.Id).Select(m => m.CommunityId).ToListAsync(Ct)).ToHashSet();
+            var visible = await index.VisibleAsync(db, viewer.Id, communities, authors.Select(a => a.Id), Recommendation.NoTopic, Ct);
+            return visible.Select(r => r.Id).ToList();
+        }));
 }

@@ -22,10 +22,13 @@ namespace Rapport.Core.Tests.Recommendations;
 public sealed class RecommendationWorld : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly bool _ownsDatabase;
 
-    private RecommendationWorld(TestDatabase database)
+    private RecommendationWorld(TestDatabase database, FakeTimeProvider? clock = null)
     {
         Database = database;
+        _ownsDatabase = clock is null;
+        Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
@@ -40,7 +43,10 @@ public sealed class RecommendationWorld : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Another app node on the same database and clock: its own singletons (trust graph, recommendation index).</summary>
+    public RecommendationWorld SecondNode() => new(Database, Clock);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -123,7 +129,10 @@ public sealed class RecommendationWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
 

@@ -64,7 +64,7 @@ internal static class BenchFeedCommand
                         $"({report.Provider}), seeded in {report.SeedSeconds} s");
                     foreach (var r in report.Results)
                     {
-                        await output.WriteLineAsync($"{r.View,-8} topic {r.Topic ?? "(none)",-10} p50 {r.P50Milliseconds,8:0.00} ms  p99 {r.P99Milliseconds,8:0.00} ms  ({r.Queries} queries)");
+                        await output.WriteLineAsync($"{r.View,-8} topic {r.Topic ?? "(none)",-10} p50 {r.P50Milliseconds,8:0.00} ms  p99 {r.P99Milliseconds,8:0.00} ms  cpu p50 {r.CpuP50Milliseconds,8:0.00} ms  p99 {r.CpuP99Milliseconds,8:0.00} ms  ({r.Queries} queries)");
                     }
                 }
             }

@@ -247,6 +247,7 @@ public sealed class ImportFilmTrust(RapportDbContext db, ILookupNormalizer norma
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await RecommendationChangeLog.AppendAsync(db, batch.Select(r => people[r.User]), now, cancellationToken);
             await SaveAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             added += batch.Length;

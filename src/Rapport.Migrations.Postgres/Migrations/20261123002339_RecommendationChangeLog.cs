@@ -1,0 +1,60 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rapport.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class RecommendationChangeLog : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RecommendationChangeHead",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecommendationChangeHead", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecommendationChanges",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecommendationChanges", x => x.Sequence);
+                });
+
+            migrationBuilder.InsertData(
+                table: "RecommendationChangeHead",
+                columns: new[] { "Id", "Sequence" },
+                values: new object[] { 1, 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecommendationChanges_At",
+                table: "RecommendationChanges",
+                column: "At");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RecommendationChangeHead");
+
+            migrationBuilder.DropTable(
+                name: "RecommendationChanges");
+        }
+    }
+}
