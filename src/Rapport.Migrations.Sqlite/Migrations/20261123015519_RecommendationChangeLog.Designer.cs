@@ -11,7 +11,7 @@ using Rapport.Core.Persistence;
 namespace Rapport.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RapportDbContext))]
-    [Migration("20261123002303_RecommendationChangeLog")]
+    [Migration("20261123015519_RecommendationChangeLog")]
     partial class RecommendationChangeLog
     {
         /// <inheritdoc />
@@ -334,6 +334,133 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Agreements.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AskerConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AskerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HelperConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HelperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PriceAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriceCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("AskerId", "CreatedAt");
+
+                    b.HasIndex("HelperId", "CreatedAt");
+
+                    b.HasIndex("ProblemId", "HelperId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Agreements_OneActivePerHelper")
+                        .HasFilter("\"Status\" <> 3");
+
+                    b.ToTable("Agreements", t =>
+                        {
+                            t.HasCheckConstraint("CK_Agreements_PriceHasCurrency", "(\"PriceAmount\" IS NULL) = (\"PriceCurrency\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Core.Agreements.Reflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgreementId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("Reflections");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Blocks.Block", b =>
+                {
+                    b.Property<Guid>("BlockerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BlockedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("Blocks", t =>
+                        {
+                            t.HasCheckConstraint("CK_Blocks_NotSelf", "\"BlockerId\" <> \"BlockedId\"");
+                        });
+                });
+
             modelBuilder.Entity("Rapport.Core.Communities.ApplicationAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -397,6 +524,11 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("InvitationsPerProblem")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
 
                     b.Property<int>("MembershipMode")
                         .HasColumnType("INTEGER");
@@ -539,6 +671,315 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.ToTable("MembershipApplications");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Dialogue.Contribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PerspectiveName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuotedText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplyToId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplyToId");
+
+                    b.HasIndex("AuthorId", "CreatedAt");
+
+                    b.HasIndex("ProblemId", "CreatedAt");
+
+                    b.ToTable("Contributions");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Dialogue.Thanks", b =>
+                {
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContributionId", "PersonId");
+
+                    b.HasIndex("PersonId", "CreatedAt");
+
+                    b.ToTable("Thanks");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Interactions.Interaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("ContributionId");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("ToId", "CreatedAt");
+
+                    b.HasIndex("FromId", "ToId", "CreatedAt");
+
+                    b.ToTable("Interactions");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Invitations.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InvitedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InviteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferredFromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitedById");
+
+                    b.HasIndex("ReferredFromId");
+
+                    b.HasIndex("InviteeId", "CreatedAt");
+
+                    b.HasIndex("InviteeId", "Status");
+
+                    b.HasIndex("ProblemId", "InviteeId")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("EmailedAt", "ReadAt");
+
+                    b.HasIndex("PersonId", "CreatedAt");
+
+                    b.HasIndex("PersonId", "EventKey")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Notifications.NotificationDigest", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("LastSentAt");
+
+                    b.ToTable("NotificationDigests");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Offers.Offer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForWhom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "IsActive");
+
+                    b.ToTable("Offers");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Offers.OfferTopic", b =>
+                {
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OfferId", "Topic");
+
+                    b.HasIndex("Topic");
+
+                    b.ToTable("OfferTopics");
+                });
+
             modelBuilder.Entity("Rapport.Core.People.Competence", b =>
                 {
                     b.Property<long>("Id")
@@ -619,6 +1060,89 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasIndex("SearchName", "Handle");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Problems.Problem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DialogueStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("AuthorId", "CreatedAt");
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.HasIndex("Visibility", "Status", "CreatedAt");
+
+                    b.ToTable("Problems", t =>
+                        {
+                            t.HasCheckConstraint("CK_Problems_CommunityVisibilityNamesCommunity", "\"Visibility\" <> 1 OR \"CommunityId\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Core.Problems.ProblemTopic", b =>
+                {
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProblemId", "Topic");
+
+                    b.HasIndex("Topic");
+
+                    b.ToTable("ProblemTopics");
                 });
 
             modelBuilder.Entity("Rapport.Core.Recommendations.Collection", b =>
@@ -915,6 +1439,86 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.ToTable("RecommendationVersions");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Resolutions.Credit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreditedPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("CreditedPersonId", "CreatedAt");
+
+                    b.HasIndex("ResolutionId", "ContributionId")
+                        .IsUnique()
+                        .HasFilter("\"ContributionId\" IS NOT NULL");
+
+                    b.HasIndex("ResolutionId", "InvitationId")
+                        .IsUnique()
+                        .HasFilter("\"InvitationId\" IS NOT NULL");
+
+                    b.ToTable("Credits", t =>
+                        {
+                            t.HasCheckConstraint("CK_Credits_ContributionOrReferral", "(\"ContributionId\" IS NULL) <> (\"InvitationId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Core.Resolutions.Resolution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResolvedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedById");
+
+                    b.HasIndex("ProblemId", "CreatedAt");
+
+                    b.ToTable("Resolutions");
+                });
+
             modelBuilder.Entity("Rapport.Core.Trust.TrustChange", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1183,6 +1787,71 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Core.Agreements.Agreement", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", "Asker")
+                        .WithMany()
+                        .HasForeignKey("AskerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", "Helper")
+                        .WithMany()
+                        .HasForeignKey("HelperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Problems.Problem", "Problem")
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Asker");
+
+                    b.Navigation("Helper");
+
+                    b.Navigation("Problem");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Agreements.Reflection", b =>
+                {
+                    b.HasOne("Rapport.Core.Agreements.Agreement", null)
+                        .WithMany("Reflections")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Blocks.Block", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Core.Communities.ApplicationAnswer", b =>
                 {
                     b.HasOne("Rapport.Core.Communities.MembershipApplication", null)
@@ -1259,6 +1928,169 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.Navigation("Community");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Dialogue.Contribution", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Problems.Problem", "Problem")
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Dialogue.Contribution", "ReplyTo")
+                        .WithMany()
+                        .HasForeignKey("ReplyToId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Problem");
+
+                    b.Navigation("ReplyTo");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Dialogue.Thanks", b =>
+                {
+                    b.HasOne("Rapport.Core.Dialogue.Contribution", null)
+                        .WithMany("Thanks")
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Interactions.Interaction", b =>
+                {
+                    b.HasOne("Rapport.Core.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Core.Dialogue.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Core.People.Person", "From")
+                        .WithMany()
+                        .HasForeignKey("FromId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Invitations.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Core.Problems.Problem", "Problem")
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Core.People.Person", "To")
+                        .WithMany()
+                        .HasForeignKey("ToId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("Problem");
+
+                    b.Navigation("To");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Invitations.Invitation", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", "InvitedBy")
+                        .WithMany()
+                        .HasForeignKey("InvitedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", "Invitee")
+                        .WithMany()
+                        .HasForeignKey("InviteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Problems.Problem", "Problem")
+                        .WithMany("Invitations")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Invitations.Invitation", "ReferredFrom")
+                        .WithMany()
+                        .HasForeignKey("ReferredFromId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("InvitedBy");
+
+                    b.Navigation("Invitee");
+
+                    b.Navigation("Problem");
+
+                    b.Navigation("ReferredFrom");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Notifications.NotificationDigest", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Core.Offers.Offer", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Offers.OfferTopic", b =>
+                {
+                    b.HasOne("Rapport.Core.Offers.Offer", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Core.People.Competence", b =>
                 {
                     b.HasOne("Rapport.Core.People.Person", null)
@@ -1273,6 +2105,38 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasOne("Rapport.Core.Accounts.Account", null)
                         .WithOne()
                         .HasForeignKey("Rapport.Core.People.Person", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Core.Problems.Problem", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Communities.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rapport.Core.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Problems.ProblemTopic", b =>
+                {
+                    b.HasOne("Rapport.Core.Problems.Problem", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("ProblemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1391,6 +2255,56 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Core.Resolutions.Credit", b =>
+                {
+                    b.HasOne("Rapport.Core.Dialogue.Contribution", "Contribution")
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Core.People.Person", "CreditedPerson")
+                        .WithMany()
+                        .HasForeignKey("CreditedPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Invitations.Invitation", "Invitation")
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Core.Resolutions.Resolution", null)
+                        .WithMany("Credits")
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contribution");
+
+                    b.Navigation("CreditedPerson");
+
+                    b.Navigation("Invitation");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Resolutions.Resolution", b =>
+                {
+                    b.HasOne("Rapport.Core.Problems.Problem", "Problem")
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", "ResolvedBy")
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Problem");
+
+                    b.Navigation("ResolvedBy");
+                });
+
             modelBuilder.Entity("Rapport.Core.Trust.TrustStatement", b =>
                 {
                     b.HasOne("Rapport.Core.Communities.Community", "Community")
@@ -1431,6 +2345,11 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Core.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Reflections");
+                });
+
             modelBuilder.Entity("Rapport.Core.Communities.Community", b =>
                 {
                     b.Navigation("Memberships");
@@ -1443,9 +2362,26 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.Navigation("Answers");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Dialogue.Contribution", b =>
+                {
+                    b.Navigation("Thanks");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Offers.Offer", b =>
+                {
+                    b.Navigation("Topics");
+                });
+
             modelBuilder.Entity("Rapport.Core.People.Person", b =>
                 {
                     b.Navigation("Competences");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Problems.Problem", b =>
+                {
+                    b.Navigation("Invitations");
+
+                    b.Navigation("Topics");
                 });
 
             modelBuilder.Entity("Rapport.Core.Recommendations.Collection", b =>
@@ -1463,6 +2399,11 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Recommendations.Recommendation", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Resolutions.Resolution", b =>
+                {
+                    b.Navigation("Credits");
                 });
 
             modelBuilder.Entity("Rapport.Core.Trust.TrustStatement", b =>

@@ -12,7 +12,7 @@ using Rapport.Core.Persistence;
 namespace Rapport.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RapportDbContext))]
-    [Migration("20261123002339_RecommendationChangeLog")]
+    [Migration("20261123015559_RecommendationChangeLog")]
     partial class RecommendationChangeLog
     {
         /// <inheritdoc />
@@ -345,6 +345,133 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Agreements.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AskerConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AskerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("HelperConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HelperId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("PriceAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("PriceCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("AskerId", "CreatedAt");
+
+                    b.HasIndex("HelperId", "CreatedAt");
+
+                    b.HasIndex("ProblemId", "HelperId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Agreements_OneActivePerHelper")
+                        .HasFilter("\"Status\" <> 3");
+
+                    b.ToTable("Agreements", t =>
+                        {
+                            t.HasCheckConstraint("CK_Agreements_PriceHasCurrency", "(\"PriceAmount\" IS NULL) = (\"PriceCurrency\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Core.Agreements.Reflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgreementId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("Reflections");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Blocks.Block", b =>
+                {
+                    b.Property<Guid>("BlockerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BlockedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("Blocks", t =>
+                        {
+                            t.HasCheckConstraint("CK_Blocks_NotSelf", "\"BlockerId\" <> \"BlockedId\"");
+                        });
+                });
+
             modelBuilder.Entity("Rapport.Core.Communities.ApplicationAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -412,6 +539,11 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("InvitationsPerProblem")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
 
                     b.Property<int>("MembershipMode")
                         .HasColumnType("integer");
@@ -554,6 +686,315 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("MembershipApplications");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Dialogue.Contribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PerspectiveName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QuotedText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("ReplyToId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplyToId");
+
+                    b.HasIndex("AuthorId", "CreatedAt");
+
+                    b.HasIndex("ProblemId", "CreatedAt");
+
+                    b.ToTable("Contributions");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Dialogue.Thanks", b =>
+                {
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ContributionId", "PersonId");
+
+                    b.HasIndex("PersonId", "CreatedAt");
+
+                    b.ToTable("Thanks");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Interactions.Interaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ContributionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.HasIndex("ContributionId");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("ToId", "CreatedAt");
+
+                    b.HasIndex("FromId", "ToId", "CreatedAt");
+
+                    b.ToTable("Interactions");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Invitations.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvitedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InviteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("ReferredFromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResponseNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitedById");
+
+                    b.HasIndex("ReferredFromId");
+
+                    b.HasIndex("InviteeId", "CreatedAt");
+
+                    b.HasIndex("InviteeId", "Status");
+
+                    b.HasIndex("ProblemId", "InviteeId")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("EmailedAt", "ReadAt");
+
+                    b.HasIndex("PersonId", "CreatedAt");
+
+                    b.HasIndex("PersonId", "EventKey")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Notifications.NotificationDigest", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("LastSentAt");
+
+                    b.ToTable("NotificationDigests");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Offers.Offer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ForWhom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "IsActive");
+
+                    b.ToTable("Offers");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Offers.OfferTopic", b =>
+                {
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("OfferId", "Topic");
+
+                    b.HasIndex("Topic");
+
+                    b.ToTable("OfferTopics");
+                });
+
             modelBuilder.Entity("Rapport.Core.People.Competence", b =>
                 {
                     b.Property<long>("Id")
@@ -636,6 +1077,89 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasIndex("SearchName", "Handle");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Problems.Problem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid?>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DialogueStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("AuthorId", "CreatedAt");
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.HasIndex("Visibility", "Status", "CreatedAt");
+
+                    b.ToTable("Problems", t =>
+                        {
+                            t.HasCheckConstraint("CK_Problems_CommunityVisibilityNamesCommunity", "\"Visibility\" <> 1 OR \"CommunityId\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Core.Problems.ProblemTopic", b =>
+                {
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("ProblemId", "Topic");
+
+                    b.HasIndex("Topic");
+
+                    b.ToTable("ProblemTopics");
                 });
 
             modelBuilder.Entity("Rapport.Core.Recommendations.Collection", b =>
@@ -932,6 +1456,86 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("RecommendationVersions");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Resolutions.Credit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ContributionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreditedPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ResolutionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("CreditedPersonId", "CreatedAt");
+
+                    b.HasIndex("ResolutionId", "ContributionId")
+                        .IsUnique()
+                        .HasFilter("\"ContributionId\" IS NOT NULL");
+
+                    b.HasIndex("ResolutionId", "InvitationId")
+                        .IsUnique()
+                        .HasFilter("\"InvitationId\" IS NOT NULL");
+
+                    b.ToTable("Credits", t =>
+                        {
+                            t.HasCheckConstraint("CK_Credits_ContributionOrReferral", "(\"ContributionId\" IS NULL) <> (\"InvitationId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Core.Resolutions.Resolution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResolvedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedById");
+
+                    b.HasIndex("ProblemId", "CreatedAt");
+
+                    b.ToTable("Resolutions");
+                });
+
             modelBuilder.Entity("Rapport.Core.Trust.TrustChange", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1200,6 +1804,71 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Core.Agreements.Agreement", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", "Asker")
+                        .WithMany()
+                        .HasForeignKey("AskerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", "Helper")
+                        .WithMany()
+                        .HasForeignKey("HelperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Problems.Problem", "Problem")
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Asker");
+
+                    b.Navigation("Helper");
+
+                    b.Navigation("Problem");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Agreements.Reflection", b =>
+                {
+                    b.HasOne("Rapport.Core.Agreements.Agreement", null)
+                        .WithMany("Reflections")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Blocks.Block", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Core.Communities.ApplicationAnswer", b =>
                 {
                     b.HasOne("Rapport.Core.Communities.MembershipApplication", null)
@@ -1276,6 +1945,169 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.Navigation("Community");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Dialogue.Contribution", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Problems.Problem", "Problem")
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Dialogue.Contribution", "ReplyTo")
+                        .WithMany()
+                        .HasForeignKey("ReplyToId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Problem");
+
+                    b.Navigation("ReplyTo");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Dialogue.Thanks", b =>
+                {
+                    b.HasOne("Rapport.Core.Dialogue.Contribution", null)
+                        .WithMany("Thanks")
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Interactions.Interaction", b =>
+                {
+                    b.HasOne("Rapport.Core.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Core.Dialogue.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Core.People.Person", "From")
+                        .WithMany()
+                        .HasForeignKey("FromId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Invitations.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Core.Problems.Problem", "Problem")
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Core.People.Person", "To")
+                        .WithMany()
+                        .HasForeignKey("ToId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("Problem");
+
+                    b.Navigation("To");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Invitations.Invitation", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", "InvitedBy")
+                        .WithMany()
+                        .HasForeignKey("InvitedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", "Invitee")
+                        .WithMany()
+                        .HasForeignKey("InviteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Problems.Problem", "Problem")
+                        .WithMany("Invitations")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Invitations.Invitation", "ReferredFrom")
+                        .WithMany()
+                        .HasForeignKey("ReferredFromId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("InvitedBy");
+
+                    b.Navigation("Invitee");
+
+                    b.Navigation("Problem");
+
+                    b.Navigation("ReferredFrom");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Notifications.NotificationDigest", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Core.Offers.Offer", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Offers.OfferTopic", b =>
+                {
+                    b.HasOne("Rapport.Core.Offers.Offer", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Core.People.Competence", b =>
                 {
                     b.HasOne("Rapport.Core.People.Person", null)
@@ -1290,6 +2122,38 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasOne("Rapport.Core.Accounts.Account", null)
                         .WithOne()
                         .HasForeignKey("Rapport.Core.People.Person", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Core.Problems.Problem", b =>
+                {
+                    b.HasOne("Rapport.Core.People.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Communities.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rapport.Core.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Problems.ProblemTopic", b =>
+                {
+                    b.HasOne("Rapport.Core.Problems.Problem", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("ProblemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1408,6 +2272,56 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Core.Resolutions.Credit", b =>
+                {
+                    b.HasOne("Rapport.Core.Dialogue.Contribution", "Contribution")
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Core.People.Person", "CreditedPerson")
+                        .WithMany()
+                        .HasForeignKey("CreditedPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.Invitations.Invitation", "Invitation")
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rapport.Core.Resolutions.Resolution", null)
+                        .WithMany("Credits")
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contribution");
+
+                    b.Navigation("CreditedPerson");
+
+                    b.Navigation("Invitation");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Resolutions.Resolution", b =>
+                {
+                    b.HasOne("Rapport.Core.Problems.Problem", "Problem")
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Core.People.Person", "ResolvedBy")
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Problem");
+
+                    b.Navigation("ResolvedBy");
+                });
+
             modelBuilder.Entity("Rapport.Core.Trust.TrustStatement", b =>
                 {
                     b.HasOne("Rapport.Core.Communities.Community", "Community")
@@ -1448,6 +2362,11 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Core.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Reflections");
+                });
+
             modelBuilder.Entity("Rapport.Core.Communities.Community", b =>
                 {
                     b.Navigation("Memberships");
@@ -1460,9 +2379,26 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.Navigation("Answers");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Dialogue.Contribution", b =>
+                {
+                    b.Navigation("Thanks");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Offers.Offer", b =>
+                {
+                    b.Navigation("Topics");
+                });
+
             modelBuilder.Entity("Rapport.Core.People.Person", b =>
                 {
                     b.Navigation("Competences");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Problems.Problem", b =>
+                {
+                    b.Navigation("Invitations");
+
+                    b.Navigation("Topics");
                 });
 
             modelBuilder.Entity("Rapport.Core.Recommendations.Collection", b =>
@@ -1480,6 +2416,11 @@ namespace Rapport.Migrations.Postgres.Migrations
             modelBuilder.Entity("Rapport.Core.Recommendations.Recommendation", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Resolutions.Resolution", b =>
+                {
+                    b.Navigation("Credits");
                 });
 
             modelBuilder.Entity("Rapport.Core.Trust.TrustStatement", b =>
