@@ -285,11 +285,12 @@ internal sealed partial class ProbeRunner : IAsyncDisposable
         text = TraceParent().Replace(text, "<trace>");
         text = TraceIdValue().Replace(text, "$1<trace>\"");
         text = AuthenticatorKey().Replace(text, "<authenticator-key>");
+        // Data-protected tokens first: a random token may contain "-rpt_", which the token-prefix rule would split.
+        text = DataProtected().Replace(text, "<protected>");
         text = TokenPrefix().Replace(text, "rpt_<prefix>");
         text = ShortTime().Replace(text, "<time>");
         text = PageDate().Replace(text, "<time>");
         text = ToggledChecked().Replace(text, "checked");
-        text = DataProtected().Replace(text, "<protected>");
         text = Timestamp().Replace(text, "<time>");
         text = Guids().Replace(text, m => _world.Names.TryGetValue(Guid.Parse(m.Value), out var name) ? $"<{name}>" : "<guid>");
         text = CompactGuids().Replace(text, m => _world.Names.TryGetValue(Guid.ParseExact(m.Value, "N"), out var name) ? $"<{name}>" : "<hex32>");
