@@ -8,6 +8,7 @@ using Rapport.Core.Home;
 using Rapport.Core.Markdown;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
+using Rapport.Core.Problems;
 using Rapport.Core.Recommendations;
 using Rapport.Core.Trust;
 
@@ -27,6 +28,7 @@ public static class CoreRegistration
         services.AddCommunities();
         services.AddTrust();
         services.AddRecommendations();
+        services.AddProblems();
         services.AddDemo();
         services.AddScoped<GetHomeSummary>();
         return services;
