@@ -74,6 +74,11 @@ public sealed class DemoSeeder(RapportDbContext db, UserManager<Account> users, 
         db.Recommendations.AddRange(network.Recommendations);
         db.Collections.AddRange(network.Collections);
         await db.SaveChangesAsync(cancellationToken);
+        db.Problems.AddRange(network.Problems);
+        db.Contributions.AddRange(network.Contributions);
+        db.Thanks.AddRange(network.Thanks);
+        db.Interactions.AddRange(network.Interactions);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
