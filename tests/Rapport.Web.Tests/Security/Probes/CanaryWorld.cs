@@ -249,6 +249,11 @@ internal sealed class CanaryWorld : IAsyncDisposable
             return false;
         }
 
+        if (!authorOnly && Problems.FirstOrDefault(p => p.ContributionLabel == label) is { } problem)
+        {
+            return MaySee(caller, problem.Label, authorOnly: false); // a contribution is visible exactly when its problem is
+        }
+
         if (OwnerOf(label) == caller || Items.Any(i => i.Label == label))
         {
             return true; // items are public
