@@ -9,6 +9,7 @@ using Rapport.Core.Markdown;
 using Rapport.Core.Notifications;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
+using Rapport.Core.Problems;
 using Rapport.Core.Recommendations;
 using Rapport.Core.Trust;
 
@@ -28,6 +29,7 @@ public static class CoreRegistration
         services.AddCommunities();
         services.AddTrust();
         services.AddRecommendations();
+        services.AddProblems();
         services.AddNotifications();
         services.AddDemo();
         services.AddScoped<GetHomeSummary>();

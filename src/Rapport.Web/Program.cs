@@ -6,6 +6,7 @@ using Rapport.Web.Communities;
 using Rapport.Web.Components;
 using Rapport.Web.Hosting;
 using Rapport.Web.People;
+using Rapport.Web.Problems;
 using Rapport.Web.Recommendations;
 using Rapport.Web.Security;
 using Rapport.Web.Trust;
@@ -35,6 +36,7 @@ app.MapPeopleApi();
 app.MapCommunityApi();
 app.MapTrustApi();
 app.MapRecommendationsApi();
+app.MapProblemsApi();
 app.MapHealth();
 
 app.Run();

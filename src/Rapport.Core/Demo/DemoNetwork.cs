@@ -7,7 +7,7 @@ namespace Rapport.Core.Demo;
 
 /// <summary>
 /// The demo network built in memory: accounts, people with competences and bios, communities with hosts and
-/// members, pending applications, trust statements, items, recommendations and collections. The same seed gives the same names, handles, bios, competences, memberships and statements;
+/// members, pending applications, trust statements, items, recommendations and collections, problems with their dialogue. The same seed gives the same names, handles, bios, competences, memberships and statements;
 /// identifiers and dates are fresh (dates fall in the two years before <c>now</c>).
 /// </summary>
 public sealed partial class DemoNetwork
@@ -64,6 +64,7 @@ public sealed partial class DemoNetwork
         network.AddCommunities();
         network.AddTrust();
         network.AddRecommendations();
+        network.AddProblems();
         return network;
     }
 

@@ -76,6 +76,11 @@ public sealed class DemoSeeder(RapportDbContext db, UserManager<Account> users, 
         await RecommendationChangeLog.AppendAsync(db, network.Recommendations.Select(r => r.PersonId), time.GetUtcNow(), cancellationToken);
         db.Collections.AddRange(network.Collections);
         await db.SaveChangesAsync(cancellationToken);
+        db.Problems.AddRange(network.Problems);
+        db.Contributions.AddRange(network.Contributions);
+        db.Thanks.AddRange(network.Thanks);
+        db.Interactions.AddRange(network.Interactions);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

@@ -109,6 +109,19 @@ public sealed class PrivateAndMissingTests(Apps apps)
             new JsonObject { ["itemId"] = Guid.Empty }),
         new("RemoveCollectionEntry, someone else's", s => s.Stranger, HttpMethod.Delete,
             s => $"/api/v1/collections/{s.CollectionId}/entries/{s.EntryId}", s => $"/api/v1/collections/{s.CollectionId}/entries/{Guid.NewGuid()}"),
+        new("GetProblem, stranger, invited only", s => s.Stranger, HttpMethod.Get,
+            s => $"/api/v1/problems/{s.InvitedProblemId}", _ => $"/api/v1/problems/{Guid.NewGuid()}"),
+        new("ListContributions, stranger, invited only", s => s.Stranger, HttpMethod.Get,
+            s => $"/api/v1/problems/{s.InvitedProblemId}/contributions", _ => $"/api/v1/problems/{Guid.NewGuid()}/contributions"),
+        new("Contribute, stranger, invited only", s => s.Stranger, HttpMethod.Post,
+            s => $"/api/v1/problems/{s.InvitedProblemId}/contributions", _ => $"/api/v1/problems/{Guid.NewGuid()}/contributions",
+            new JsonObject { ["kind"] = "reply", ["body"] = "Let me in." }),
+        new("ThankContribution, stranger, invited only", s => s.Stranger, HttpMethod.Post,
+            s => $"/api/v1/problems/{s.InvitedProblemId}/contributions/{s.InvitedContributionId}/thanks",
+            s => $"/api/v1/problems/{s.InvitedProblemId}/contributions/{Guid.NewGuid()}/thanks"),
+        new("EditProblem, someone else's public one", s => s.Member, HttpMethod.Put,
+            s => $"/api/v1/problems/{s.PublicProblemId}", _ => $"/api/v1/problems/{Guid.NewGuid()}",
+            new JsonObject { ["kind"] = "question", ["title"] = "Mine now", ["visibility"] = "public" }),
     ];
 
     public static TheoryData<DatabaseProvider, string> Cases()

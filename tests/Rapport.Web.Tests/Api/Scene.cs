@@ -52,6 +52,12 @@ internal sealed class Scene
     public required Guid EntryId { get; init; }
     public required Guid CommunityCollectionId { get; init; }
 
+    /// <summary>The host's public problem with the member's contribution, and one for invited people only (nobody invited) with the host's.</summary>
+    public required Guid PublicProblemId { get; init; }
+    public required Guid ContributionId { get; init; }
+    public required Guid InvitedProblemId { get; init; }
+    public required Guid InvitedContributionId { get; init; }
+
     public static async Task<Scene> CreateAsync(RapportApp app)
     {
         var host = await ActorAsync(app, "host");
@@ -108,6 +114,17 @@ internal sealed class Scene
         var shared = await ReadAsync(
             await host.Client.PostJsonAsync("/api/v1/collections", new { title = "Club books", visibility = "community", community = open }), HttpStatusCode.Created);
         Expect(await member.Client.PutAsync($"/api/v1/collections/{collectionId}/follow", null), HttpStatusCode.NoContent);
+        var problems = new List<Guid>();
+        foreach (var visibility in new[] { "public", "invited" })
+        {
+            var problem = await host.Client.PostJsonAsync("/api/v1/problems", new { kind = "question", title = $"A {visibility} problem", body = "Context.", visibility });
+            problems.Add((await ReadAsync(problem, HttpStatusCode.Created))["id"]!.GetValue<Guid>());
+        }
+
+        var contribution = await ReadAsync(await member.Client.PostJsonAsync(
+            $"/api/v1/problems/{problems[0]}/contributions", new { kind = "reply", body = "Try this." }), HttpStatusCode.Created);
+        var invitedContribution = await ReadAsync(await host.Client.PostJsonAsync(
+            $"/api/v1/problems/{problems[1]}/contributions", new { kind = "reply", body = "More context." }), HttpStatusCode.Created);
 
         return new Scene
         {
@@ -128,6 +145,10 @@ internal sealed class Scene
             CollectionId = collectionId,
             EntryId = filled["entries"]![0]!["id"]!.GetValue<Guid>(),
             CommunityCollectionId = shared["id"]!.GetValue<Guid>(),
+            PublicProblemId = problems[0],
+            ContributionId = contribution["id"]!.GetValue<Guid>(),
+            InvitedProblemId = problems[1],
+            InvitedContributionId = invitedContribution["id"]!.GetValue<Guid>(),
         };
     }
 

@@ -37,6 +37,12 @@ internal static class WriteEndpointTable
         Limit.List("questions", 10, i => $"Question {i}?"), Limit.Text("questions[0]", 500),
     ];
 
+    private static readonly Limit[] ProblemLimits =
+    [
+        Limit.Text("title", 200), Limit.Text("body", 20000), Limit.List("topics", 8, i => $"topic {i}"), Limit.Text("place", 200),
+        Limit.Text("community", 40),
+    ];
+
     public static readonly IReadOnlyList<WriteEndpoint> All =
     [
         new("UpdateMyProfile", HttpMethod.Put, _ => "/api/v1/people/me", s => s.Host,
@@ -131,6 +137,20 @@ internal static class WriteEndpointTable
         new("ForkCollection", HttpMethod.Post, s => $"/api/v1/collections/{s.CollectionId}/forks", s => s.Member,
             s => new JsonObject { ["community"] = s.Open }, BodyOptional: true,
             Limits: [Limit.Text("community", 40)]),
+        new("PostProblem", HttpMethod.Post, _ => "/api/v1/problems", s => s.Stranger,
+            _ => new JsonObject
+            {
+                ["kind"] = "question", ["title"] = "Where to winter a small boat?", ["body"] = "A *wooden* one.",
+                ["topics"] = new JsonArray("sailing"), ["place"] = "Helsinki", ["visibility"] = "public",
+            },
+            Limits: ProblemLimits),
+        new("EditProblem", HttpMethod.Put, s => $"/api/v1/problems/{s.PublicProblemId}", s => s.Host,
+            _ => new JsonObject { ["kind"] = "request", ["title"] = "Renamed problem", ["body"] = "New words.", ["visibility"] = "invited" },
+            Limits: ProblemLimits),
+        new("Contribute", HttpMethod.Post, s => $"/api/v1/problems/{s.PublicProblemId}/contributions", s => s.Stranger,
+            s => new JsonObject { ["kind"] = "reply", ["body"] = "I agree.", ["replyTo"] = s.ContributionId, ["quote"] = "Try this" },
+            Limits: [Limit.Text("body", 20000), Limit.Text("url", 2048), Limit.Text("perspectiveName", 80), Limit.Text("quote", 1000)]),
+        new("ThankContribution", HttpMethod.Post, s => $"/api/v1/problems/{s.PublicProblemId}/contributions/{s.ContributionId}/thanks", s => s.Stranger),
     ];
 
     public static WriteEndpoint Named(string name) => All.Single(e => e.Name == name);

@@ -82,6 +82,7 @@ public sealed class AccessibilityTests
 
         problems.AddRange(await TrustPagesAsync(hostPage, applicantPage, host, applicant));
         problems.AddRange(await RecommendationPagesAsync(hostPage, applicantPage));
+        problems.AddRange(await ProblemPagesAsync(hostPage, applicantPage));
 
         Assert.Empty(problems);
     }
@@ -179,6 +180,48 @@ public sealed class AccessibilityTests
 
         problems.AddRange(await VisitFoundAsync(applicantPage, collection));
         problems.AddRange(await VisitFoundAsync(applicantPage, item));
+        return problems;
+    }
+
+    /// <summary>
+    /// The problem pages: the list, composing (a bad submit, then similar problems, then posting), the problem with a
+    /// threaded dialogue (a perspective, a reply with a quote) and the edit page.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> ProblemPagesAsync(IPage hostPage, IPage applicantPage)
+    {
+        var problems = new List<string>();
+        problems.AddRange(await VisitFoundAsync(hostPage, "/problems"));
+        problems.AddRange(await VisitFoundAsync(hostPage, "/problems/new"));
+        await hostPage.GetByLabel("Title").FillAsync("x");
+        await hostPage.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
+        await Assertions.Expect(hostPage.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        problems.AddRange(await CheckAsync(hostPage, "/problems/new after a bad submit"));
+        await hostPage.GetByLabel("Title").FillAsync("Where can a small wooden boat spend a long winter without a crane nearby");
+        await hostPage.GetByLabel("Description").FillAsync("Six metres, *wooden*.");
+        await hostPage.GetByLabel("Topics (optional)").FillAsync("sailing, boat repair");
+        await hostPage.GetByRole(AriaRole.Button, new() { Name = "Check for similar problems" }).ClickAsync();
+        await Assertions.Expect(hostPage.GetByRole(AriaRole.Heading, new() { Name = "Similar problems already asked" })).ToBeVisibleAsync();
+        problems.AddRange(await CheckAsync(hostPage, "/problems/new with similar problems"));
+        await hostPage.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
+        await hostPage.WaitForURLAsync(url => url.Contains("done=posted", StringComparison.Ordinal));
+        var problem = new Uri(hostPage.Url).AbsolutePath;
+
+        await applicantPage.GotoAsync(problem);
+        await applicantPage.GetByLabel("What is it?").SelectOptionAsync(new SelectOptionValue { Label = "Perspective" });
+        await applicantPage.GetByLabel("Text", new() { Exact = true }).FillAsync("The harbour is full in November; ask early.");
+        await applicantPage.GetByLabel("Perspective's name (for a perspective)").FillAsync("The harbour master's view");
+        await applicantPage.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await applicantPage.WaitForURLAsync(url => url.Contains("done=contributed", StringComparison.Ordinal));
+        await hostPage.GotoAsync(problem);
+        await hostPage.GetByRole(AriaRole.Link, new() { Name = "Reply", Exact = true }).First.ClickAsync();
+        await hostPage.GetByLabel("Quote (optional)").FillAsync("full in November");
+        await hostPage.GetByLabel("Text", new() { Exact = true }).FillAsync("Thank you, I will call tomorrow.");
+        await hostPage.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await hostPage.WaitForURLAsync(url => url.Contains("done=contributed", StringComparison.Ordinal));
+        problems.AddRange(await CheckAsync(hostPage, $"{problem} with a threaded dialogue"));
+        problems.AddRange(await VisitFoundAsync(hostPage, $"{problem}/edit"));
+        problems.AddRange(await VisitFoundAsync(applicantPage, problem));
+        problems.AddRange(await VisitFoundAsync(hostPage, "/problems?listing=mine"));
         return problems;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Core.Accounts;
+using Rapport.Core.Invitations;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
 using Rapport.Testing;
@@ -50,6 +51,17 @@ internal sealed record SeedCollection(string Label, string Owner, string Title, 
 }
 
 /// <summary>
+/// A problem of the world with one contribution (its own label), and who is invited (pending) or was invited and then
+/// withdrawn; with the canary strings (title, body, contribution) only its readers may see.
+/// </summary>
+internal sealed record SeedProblem(
+    string Label, string Author, string Title, string Body, string Visibility, string? Community,
+    string ContributionLabel, string ContributionAuthor, string ContributionBody, string[] Invited, string[] Withdrawn)
+{
+    public IEnumerable<string> Canaries => new[] { Title, Body, ContributionBody }.Where(c => c.StartsWith(CanaryWorld.Marker, StringComparison.Ordinal));
+}
+
+/// <summary>
 /// The world the canary probes run in, built the same way, with the same people (fixed ids and handles), communities
 /// and write order, at three levels (<see cref="WorldLevel"/>): what a level adds never changes the order of the rest.
 /// <list type="bullet">
@@ -63,6 +75,9 @@ internal sealed record SeedCollection(string Label, string Owner, string Title, 
 /// <item>Recommendations and collections: P adds four items (public, in every world); O recommends one publicly (P
 /// too), one to C, one privately and one publicly then revoked; O keeps a public collection (P follows it) and one
 /// shared with C; the hidden ones carry canaries in notes, topics and titles.</item>
+/// <item>Problems: O posts a public one (P contributes), one for C (M contributes), one for invited people only with M
+/// invited (both seen by O and M), and one for invited people only whose invitations to M and S were withdrawn (O's
+/// eyes only); the hidden ones carry canaries in their titles, bodies and contributions.</item>
 /// </list>
 /// </summary>
 internal sealed class CanaryWorld : IAsyncDisposable
@@ -151,21 +166,35 @@ internal sealed class CanaryWorld : IAsyncDisposable
         new("c_o_circle", Owner, $"{Marker}-ctitle", "community", C, "i_circle", "e_o_circle", $"{Marker}-centry"),
     ];
 
+    public const string PublicProblemTitle = "Winter mooring";
+    public const string PublicProblemBody = "control-qbody-open";
+
+    public static readonly SeedProblem[] Problems =
+    [
+        new("q_open", Owner, PublicProblemTitle, PublicProblemBody, "public", null, "k_open", Party, "control-kbody-open", [], []),
+        new("q_circle", Owner, $"{Marker}-qtitle-circle", $"{Marker}-qbody-circle", "community", C, "k_circle", Member, $"{Marker}-kbody-circle", [], []),
+        new("q_invited", Owner, $"{Marker}-qtitle-invited", $"{Marker}-qbody-invited", "invited", null, "k_invited", Owner, $"{Marker}-kbody-invited", [Member], []),
+        new("q_hidden", Owner, $"{Marker}-qtitle-hidden", $"{Marker}-qbody-hidden", "invited", null, "k_hidden", Owner, $"{Marker}-kbody-hidden", [], [Member, Stranger]),
+    ];
+
     /// <summary>Statements, recommendations, collections and entries shared with C (seen by O and C's members, from <see cref="WorldLevel.Community"/> on).</summary>
-    public static readonly HashSet<string> CommunityLabels = ["o_t_comm", "o_p_comm", "r_o_circle", "c_o_circle", "e_o_circle"];
+    public static readonly HashSet<string> CommunityLabels =
+        ["o_t_comm", "o_p_comm", "r_o_circle", "c_o_circle", "e_o_circle", "q_circle", "k_circle", "q_invited", "k_invited"];
 
     /// <summary>
     /// Statements and recommendations only O may ever see (from <see cref="WorldLevel.Private"/> on); o_z_hist only as
     /// its history; r_o_gone is revoked.
     /// </summary>
     public static readonly HashSet<string> PrivateLabels =
-        ["o_y_priv", "o_t_priv_topic", "o_t_priv_general", "o_x_priv", "o_n_lapsed", "o_p_rev", "r_o_hidden", "r_o_gone"];
+        ["o_y_priv", "o_t_priv_topic", "o_t_priv_general", "o_x_priv", "o_n_lapsed", "o_p_rev", "r_o_hidden", "r_o_gone", "q_hidden", "k_hidden"];
 
     /// <summary>Who owns the thing a label names: a statement's author, a recommendation's, a collection's (and its entry's) owner, an item's adder.</summary>
     public static string OwnerOf(string label) =>
         Statements.FirstOrDefault(s => s.Label == label)?.From
         ?? Recommendations.FirstOrDefault(r => r.Label == label)?.From
         ?? Collections.FirstOrDefault(c => c.Label == label || c.EntryLabel == label)?.Owner
+        ?? Problems.FirstOrDefault(p => p.Label == label)?.Author
+        ?? Problems.FirstOrDefault(p => p.ContributionLabel == label)?.ContributionAuthor
         ?? (Items.Any(i => i.Label == label) ? Party : throw new InvalidOperationException($"No seed labelled {label}"));
 
     /// <summary>Whether the label names a collection (its id, not an entry's).</summary>
@@ -220,6 +249,11 @@ internal sealed class CanaryWorld : IAsyncDisposable
             return false;
         }
 
+        if (!authorOnly && Problems.FirstOrDefault(p => p.ContributionLabel == label) is { } problem)
+        {
+            return MaySee(caller, problem.Label, authorOnly: false); // a contribution is visible exactly when its problem is
+        }
+
         if (OwnerOf(label) == caller || Items.Any(i => i.Label == label))
         {
             return true; // items are public
@@ -237,10 +271,12 @@ internal sealed class CanaryWorld : IAsyncDisposable
     public static IReadOnlyList<string> AllowedCanaries(string caller) => caller switch
     {
         Owner => [.. Statements.Where(s => s.From == Owner).SelectMany(s => s.Canaries),
-            .. Recommendations.Where(r => r.From == Owner).SelectMany(r => r.Canaries), .. Collections.SelectMany(c => c.Canaries)],
+            .. Recommendations.Where(r => r.From == Owner).SelectMany(r => r.Canaries), .. Collections.SelectMany(c => c.Canaries),
+            .. Problems.SelectMany(p => p.Canaries)],
         Member => [.. Statements.Where(s => CommunityLabels.Contains(s.Label)).SelectMany(s => s.Canaries),
             .. Recommendations.Where(r => CommunityLabels.Contains(r.Label)).SelectMany(r => r.Canaries),
-            .. Collections.Where(c => CommunityLabels.Contains(c.Label)).SelectMany(c => c.Canaries)],
+            .. Collections.Where(c => CommunityLabels.Contains(c.Label)).SelectMany(c => c.Canaries),
+            .. Problems.Where(p => CommunityLabels.Contains(p.Label)).SelectMany(p => p.Canaries)],
         _ => [],
     };
 
@@ -312,6 +348,7 @@ internal sealed class CanaryWorld : IAsyncDisposable
 
         Expect(await clients[Owner].DeleteAsync($"/api/v1/communities/{D}/membership", Ct), HttpStatusCode.NoContent, "O leaves D");
         await SeedRecommendationsAsync(clients);
+        await SeedProblemsAsync(clients);
 
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
@@ -322,7 +359,10 @@ internal sealed class CanaryWorld : IAsyncDisposable
 
         foreach (var (label, id) in StatementIds)
         {
-            Names[id] = (label[0] switch { 'i' => "item:", 'r' => "recommendation:", 'c' => "collection:", 'e' => "entry:", _ => "statement:" }) + label;
+            Names[id] = (label[0] switch
+            {
+                'i' => "item:", 'r' => "recommendation:", 'c' => "collection:", 'e' => "entry:", 'q' => "problem:", 'k' => "contribution:", _ => "statement:",
+            }) + label;
         }
     }
 
@@ -363,6 +403,40 @@ internal sealed class CanaryWorld : IAsyncDisposable
         }
 
         Expect(await clients[Party].PutJsonAsync($"/api/v1/collections/{StatementIds["c_o_open"]}/follow", new { }), HttpStatusCode.NoContent, "P follows c_o_open");
+    }
+
+    /// <summary>The problems this level holds, each with its contribution and invitations, in one fixed order.</summary>
+    private async Task SeedProblemsAsync(ClientSet clients)
+    {
+        foreach (var p in Problems.Where(p => Holds(Level, p.Label)))
+        {
+            var posted = await clients[p.Author].PostJsonAsync("/api/v1/problems", new
+            {
+                kind = "question", title = p.Title, body = p.Body, topics = new[] { PublicTopic }, visibility = p.Visibility, community = p.Community,
+            });
+            Expect(posted, HttpStatusCode.Created, "post " + p.Label);
+            var id = (await posted.ReadObjectAsync())["id"]!.GetValue<Guid>();
+            StatementIds[p.Label] = id;
+            await using (var scope = App.Services.CreateAsyncScope())
+            {
+                // Invitations are written directly: this world checks who sees a problem, not how invitations are made.
+                var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
+                foreach (var (handle, status) in p.Invited.Select(h => (h, InvitationStatus.Pending)).Concat(p.Withdrawn.Select(h => (h, InvitationStatus.Withdrawn))))
+                {
+                    db.Invitations.Add(new Invitation
+                    {
+                        ProblemId = id, InviteeId = People[handle].Person.Id, InvitedById = People[p.Author].Person.Id, Source = InvitationSource.ByHand,
+                        Reason = "Asked by hand.", Status = status, CreatedAt = TimeProvider.System.GetUtcNow(),
+                    });
+                }
+
+                await db.SaveChangesAsync(Ct);
+            }
+
+            var contribution = await clients[p.ContributionAuthor].PostJsonAsync($"/api/v1/problems/{id}/contributions", new { kind = "reply", body = p.ContributionBody });
+            Expect(contribution, HttpStatusCode.Created, "contribute " + p.ContributionLabel);
+            StatementIds[p.ContributionLabel] = (await contribution.ReadObjectAsync())["id"]!.GetValue<Guid>();
+        }
     }
 
     private async Task StateAsync(HttpClient client, SeedStatement statement)

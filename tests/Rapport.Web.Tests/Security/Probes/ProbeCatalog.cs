@@ -127,7 +127,8 @@ internal static class ProbeCatalog
     /// </summary>
     private static bool WouldChangeWorld(Probe probe) =>
         probe.Labels.Any(label => label != W.MissingLabel && W.OwnerOf(label) == probe.Caller)
-        || (IsFollowOrFork(probe.Route) && probe.Labels.Any(label => W.IsCollection(label) && W.MaySee(probe.Caller, label, authorOnly: false)));
+        || (IsFollowOrFork(probe.Route) && probe.Labels.Any(label => W.IsCollection(label) && W.MaySee(probe.Caller, label, authorOnly: false)))
+        || (probe.Route.EndsWith("/thanks", StringComparison.Ordinal) && probe.Labels.All(label => W.MaySee(probe.Caller, label, authorOnly: false)));
 
     private static bool IsFollowOrFork(string route) =>
         route.EndsWith("/follow", StringComparison.Ordinal) || route.EndsWith("/forks", StringComparison.Ordinal);
@@ -149,6 +150,7 @@ internal static class ProbeCatalog
         {
             "trust" or "recommendations" => write || ownerPage,
             "collections" => (write && !IsFollowOrFork(route)) || ownerPage,
+            "problems" => ownerPage || (write && route == "/api/v1/problems/{id:guid}"),
             _ => false,
         };
     }
@@ -250,6 +252,8 @@ internal static class ProbeCatalog
             "id" when isGuid && IdKind(route) == "recommendations" => [.. W.Recommendations.Select(r => $"⟨{r.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid && IdKind(route) == "collections" => [.. W.Collections.Select(c => $"⟨{c.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid && IdKind(route) == "items" => [.. W.Items.Select(i => $"⟨{i.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
+            "id" when isGuid && IdKind(route) == "problems" => [.. W.Problems.Select(p => $"⟨{p.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
+            "contributionid" => [.. W.Problems.Select(p => $"⟨{p.ContributionLabel}⟩"), $"⟨{W.MissingLabel}⟩"],
             "entryid" => [.. W.Collections.Select(c => $"⟨{c.EntryLabel}⟩"), $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid => [$"⟨{W.MissingLabel}⟩", "⟨o_t_priv_topic⟩", "⟨o_t_comm⟩"],
             "id" when isLong => ["987654321"],
@@ -319,6 +323,9 @@ internal static class ProbeCatalog
         "person" => full ? [W.Owner, W.Member, W.MissingHandle] : [W.Owner],
         "of" => full ? ["mine", "followed", "byPerson"] : ["followed"],
         "kind" => full ? ["book"] : [],
+        "listing" => ["mine"],
+        "community" => full ? [W.C, W.D] : [W.C],
+        "status" => full ? ["open", "inDialogue"] : [],
         _ => [],
     };
 

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Outcomes;
+using Rapport.Core.Persistence;
+
+namespace Rapport.Core.Problems;
+
+/// <summary>
+/// Posts a problem: valid fields (<see cref="ProblemInput"/>), a community only among the author's own, at most
+/// <see cref="Problem.MaxPostedPerDay"/> problems per person in 24 hours (Conflict beyond). It starts open; routing and
+/// invitations are separate steps. Answers its summary.
+/// </summary>
+public sealed class PostProblem(RapportDbContext db, TimeProvider clock)
+{
+    public async Task<Outcome<ProblemSummary>> ExecuteAsync(Guid authorId, ProblemInput input, CancellationToken cancellationToken)
+    {
+        var validated = await ProblemRules.ValidateAsync(db, authorId, input, cancellationToken);
+        if (validated.Value is not { } valid)
+        {
+            return Outcome<ProblemSummary>.Invalid(validated.Errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var since = now - TimeSpan.FromDays(1);
+        if (await db.Problems.CountAsync(p => p.AuthorId == authorId && p.CreatedAt > since, cancellationToken) >= Problem.MaxPostedPerDay)
+        {
+            return Outcome<ProblemSummary>.Conflict($"You have posted {Problem.MaxPostedPerDay} problems in the last 24 hours. Try again later.");
+        }
+
+        var problem = new Problem
+        {
+            Id = Guid.CreateVersion7(now),
+            AuthorId = authorId,
+            CreatedAt = now,
+            StatusChangedAt = now,
+        };
+        Apply(problem, valid);
+        db.Problems.Add(problem);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await db.ToSummariesAsync(db.Problems.AsNoTracking().Where(p => p.Id == problem.Id), authorId, cancellationToken)).Single();
+    }
+
+    internal static void Apply(Problem problem, ValidProblem valid)
+    {
+        problem.Kind = valid.Kind;
+        problem.Title = valid.Title;
+        problem.Body = valid.Body;
+        problem.Place = valid.Place;
+        problem.CommunityId = valid.CommunityId;
+        problem.Visibility = valid.Visibility;
+        problem.Topics.RemoveAll(t => !valid.Topics.Contains(t.Topic, StringComparer.Ordinal));
+        foreach (var topic in valid.Topics.Where(t => problem.Topics.All(existing => existing.Topic != t)))
+        {
+            problem.Topics.Add(new ProblemTopic { ProblemId = problem.Id, Topic = topic });
+        }
+    }
+}
