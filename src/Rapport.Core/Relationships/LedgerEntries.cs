@@ -30,12 +30,36 @@ public sealed record LedgerEntry(
 /// </summary>
 internal static class LedgerEntries
 {
-    internal sealed record Row(Guid Id, Guid CreditedId, Guid? ContributionId, Guid? InvitationId, DateTimeOffset CreatedAt, Guid ProblemId, string Title, Guid AskerId, string Summary);
+    /// <summary>Set by an object initializer, not a constructor, so EF can still filter and sort on its members.</summary>
+    internal sealed class Row
+    {
+        public Guid Id { get; init; }
+
+        public Guid CreditedId { get; init; }
+
+        public Guid? ContributionId { get; init; }
+
+        public Guid? InvitationId { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public Guid ProblemId { get; init; }
+
+        public string Title { get; init; } = "";
+
+        public Guid AskerId { get; init; }
+
+        public string Summary { get; init; } = "";
+    }
 
     public static IQueryable<Row> Visible(RapportDbContext db, Guid viewerId) =>
         from c in db.Credits.AsNoTracking()
         join r in db.Resolutions.Where(ProblemAccess.Through<Resolution>(r => r.Problem!, viewerId)) on c.ResolutionId equals r.Id
-        select new Row(c.Id, c.CreditedPersonId, c.ContributionId, c.InvitationId, c.CreatedAt, r.ProblemId, r.Problem!.Title, r.Problem.AuthorId, r.Summary);
+        select new Row
+        {
+            Id = c.Id, CreditedId = c.CreditedPersonId, ContributionId = c.ContributionId, InvitationId = c.InvitationId, CreatedAt = c.CreatedAt,
+            ProblemId = r.ProblemId, Title = r.Problem!.Title, AskerId = r.Problem.AuthorId, Summary = r.Summary,
+        };
 
     public static async Task<List<LedgerEntry>> ToEntriesAsync(RapportDbContext db, MarkdownRenderer markdown, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
