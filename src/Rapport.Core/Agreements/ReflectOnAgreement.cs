@@ -38,7 +38,8 @@ public sealed class ReflectOnAgreement(AgreementSteps steps)
         }
 
         var now = steps.Now;
-        agreement.Reflections.Add(new Reflection { Id = Guid.CreateVersion7(now), AgreementId = agreement.Id, PersonId = viewerId, Text = trimmed, CreatedAt = now });
+        // Added through the set: a new entity with its key already set, reached through a navigation, would be taken for an existing one.
+        steps.Db.Reflections.Add(new Reflection { Id = Guid.CreateVersion7(now), AgreementId = agreement.Id, PersonId = viewerId, Text = trimmed, CreatedAt = now });
         var other = viewerId == agreement.AskerId ? agreement.HelperId : agreement.AskerId;
         steps.AddInteraction(viewerId, other, InteractionKind.Reflected, agreement);
         var name = await steps.NameAsync(viewerId, cancellationToken);

@@ -31,14 +31,14 @@ public sealed class ListResolutions(ResolutionSteps steps)
             .Select(c => new CitableContribution(c.Id, c.Author!.Handle, c.Author.DisplayName, c.Kind, c.Body.Length > CitableContribution.ExcerptLength ? c.Body.Substring(0, CitableContribution.ExcerptLength) + "…" : c.Body))
             .ToListAsync(cancellationToken);
         return new ProblemResolutions(
-            problem.Id, problem.Title, problem.Status, await steps.MayEndAsync(problem, viewerId, cancellationToken),
+            problem.Id, problem.Title, problem.Status, problem.AuthorId == viewerId, await steps.MayEndAsync(problem, viewerId, cancellationToken),
             await steps.ViewsAsync(resolutions, cancellationToken), contributions);
     }
 }
 
 /// <summary>A problem's endings as the viewer sees them, and the contributions a resolution may cite.</summary>
 public sealed record ProblemResolutions(
-    Guid ProblemId, string Title, ProblemStatus Status, bool ViewerMayEnd, IReadOnlyList<ResolutionView> Resolutions, IReadOnlyList<CitableContribution> Contributions);
+    Guid ProblemId, string Title, ProblemStatus Status, bool ViewerIsAsker, bool ViewerMayEnd, IReadOnlyList<ResolutionView> Resolutions, IReadOnlyList<CitableContribution> Contributions);
 
 /// <summary>A contribution offered for citing: who wrote it, and the start of its text.</summary>
 public sealed record CitableContribution(Guid Id, string AuthorHandle, string AuthorDisplayName, Dialogue.ContributionKind Kind, string Excerpt)
