@@ -159,14 +159,17 @@ internal sealed class CanaryWorld : IAsyncDisposable
     /// its history; r_o_gone is revoked.
     /// </summary>
     public static readonly HashSet<string> PrivateLabels =
-        ["o_y_priv", "o_t_priv_topic", "o_t_priv_general", "o_x_priv", "o_n_lapsed", "o_p_rev", "r_o_hidden", "r_o_gone"];
+        ["o_y_priv", "o_t_priv_topic", "o_t_priv_general", "o_x_priv", "o_n_lapsed", "o_p_rev", "r_o_hidden", "r_o_gone",
+         .. ProblemChainCanaries.Labels];
 
     /// <summary>Who owns the thing a label names: a statement's author, a recommendation's, a collection's (and its entry's) owner, an item's adder.</summary>
     public static string OwnerOf(string label) =>
         Statements.FirstOrDefault(s => s.Label == label)?.From
         ?? Recommendations.FirstOrDefault(r => r.Label == label)?.From
         ?? Collections.FirstOrDefault(c => c.Label == label || c.EntryLabel == label)?.Owner
-        ?? (Items.Any(i => i.Label == label) ? Party : throw new InvalidOperationException($"No seed labelled {label}"));
+        ?? (Items.Any(i => i.Label == label) ? Party
+            : ProblemChainCanaries.Labels.Contains(label) ? Owner
+            : throw new InvalidOperationException($"No seed labelled {label}"));
 
     /// <summary>Whether the label names a collection (its id, not an entry's).</summary>
     public static bool IsCollection(string label) => Collections.Any(c => c.Label == label);
@@ -237,7 +240,8 @@ internal sealed class CanaryWorld : IAsyncDisposable
     public static IReadOnlyList<string> AllowedCanaries(string caller) => caller switch
     {
         Owner => [.. Statements.Where(s => s.From == Owner).SelectMany(s => s.Canaries),
-            .. Recommendations.Where(r => r.From == Owner).SelectMany(r => r.Canaries), .. Collections.SelectMany(c => c.Canaries)],
+            .. Recommendations.Where(r => r.From == Owner).SelectMany(r => r.Canaries), .. Collections.SelectMany(c => c.Canaries),
+            .. ProblemChainCanaries.Canaries],
         Member => [.. Statements.Where(s => CommunityLabels.Contains(s.Label)).SelectMany(s => s.Canaries),
             .. Recommendations.Where(r => CommunityLabels.Contains(r.Label)).SelectMany(r => r.Canaries),
             .. Collections.Where(c => CommunityLabels.Contains(c.Label)).SelectMany(c => c.Canaries)],
@@ -312,6 +316,10 @@ internal sealed class CanaryWorld : IAsyncDisposable
 
         Expect(await clients[Owner].DeleteAsync($"/api/v1/communities/{D}/membership", Ct), HttpStatusCode.NoContent, "O leaves D");
         await SeedRecommendationsAsync(clients);
+        if (Level >= WorldLevel.Private)
+        {
+            await ProblemChainCanaries.SeedAsync(App.Services, People[Owner].Person.Id, People[Secret].Person.Id, StatementIds);
+        }
 
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();

@@ -250,6 +250,8 @@ internal static class ProbeCatalog
             "id" when isGuid && IdKind(route) == "recommendations" => [.. W.Recommendations.Select(r => $"⟨{r.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid && IdKind(route) == "collections" => [.. W.Collections.Select(c => $"⟨{c.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid && IdKind(route) == "items" => [.. W.Items.Select(i => $"⟨{i.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
+            "problemid" => [$"⟨{ProblemChainCanaries.Problem}⟩", $"⟨{W.MissingLabel}⟩"],
+            "agreementid" => [$"⟨{ProblemChainCanaries.Agreement}⟩", $"⟨{W.MissingLabel}⟩"],
             "entryid" => [.. W.Collections.Select(c => $"⟨{c.EntryLabel}⟩"), $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid => [$"⟨{W.MissingLabel}⟩", "⟨o_t_priv_topic⟩", "⟨o_t_comm⟩"],
             "id" when isLong => ["987654321"],
