@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Rapport.Core.Agreements;
 using Rapport.Core.Communities;
 
@@ -10,12 +11,27 @@ public sealed record ChainPersonResponse(string Handle, string DisplayName)
 }
 
 /// <summary>Propose an agreement. The asker names the helper by handle; a helper proposing leaves it out.</summary>
-public sealed record ProposeAgreementRequest(string? Helper, string? Scope, string? Terms, decimal? PriceAmount, string? PriceCurrency, DateOnly? DueOn)
+public sealed record ProposeAgreementRequest(
+    [property: MaxLength(Core.People.Person.HandleMaxLength)] string? Helper,
+    [property: MaxLength(Agreement.ScopeMaxLength)] string? Scope,
+    [property: MaxLength(Agreement.TermsMaxLength)] string? Terms,
+    decimal? PriceAmount,
+    [property: MaxLength(Agreement.CurrencyCodeLength)] string? PriceCurrency,
+    [property: MaxLength(DateLength)] string? DueOn)
 {
-    public AgreementProposal ToProposal() => new(Helper, Scope, Terms, PriceAmount, PriceCurrency, DueOn);
+    /// <summary>An ISO 8601 date, yyyy-MM-dd.</summary>
+    public const int DateLength = 10;
+
+    /// <summary>The proposal; a due date that is not yyyy-MM-dd is left out (and named by <see cref="DueOnError"/>).</summary>
+    public AgreementProposal ToProposal() => new(Helper, Scope, Terms, PriceAmount, PriceCurrency, ParsedDueOn);
+
+    public string? DueOnError => DueOn is null || ParsedDueOn is not null ? null : "A due date is yyyy-MM-dd.";
+
+    private DateOnly? ParsedDueOn =>
+        DateOnly.TryParseExact(DueOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
 }
 
-public sealed record ReflectRequest(string? Text);
+public sealed record ReflectRequest([property: MaxLength(Reflection.TextMaxLength)] string? Text);
 
 public sealed record ReflectionResponse(Guid Id, ChainPersonResponse Person, string Text, DateTimeOffset CreatedAt);
 

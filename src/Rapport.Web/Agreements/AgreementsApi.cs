@@ -54,8 +54,10 @@ public static class AgreementsApi
             .ToResult(list => TypedResults.Ok(list.Select(AgreementResponse.From).ToList()));
 
     public static async Task<IResult> Propose(Guid problemId, ProposeAgreementRequest body, Caller caller, ProposeAgreement useCase, CancellationToken cancellationToken) =>
-        (await useCase.ExecuteAsync(caller.Id, problemId, body.ToProposal(), cancellationToken))
-            .ToResult(a => TypedResults.Created($"/api/v1/problems/{problemId}/agreements", AgreementResponse.From(a)));
+        body.DueOnError is { } dueOn
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["dueOn"] = [dueOn] }, title: "Some fields need attention.")
+            : (await useCase.ExecuteAsync(caller.Id, problemId, body.ToProposal(), cancellationToken))
+                .ToResult(a => TypedResults.Created($"/api/v1/problems/{problemId}/agreements", AgreementResponse.From(a)));
 
     public static async Task<IResult> Confirm(Guid problemId, Guid agreementId, Caller caller, ConfirmAgreement useCase, CancellationToken cancellationToken) =>
         (await useCase.ExecuteAsync(caller.Id, problemId, agreementId, cancellationToken)).ToResult(a => TypedResults.Ok(AgreementResponse.From(a)));

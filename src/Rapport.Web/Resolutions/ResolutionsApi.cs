@@ -47,7 +47,10 @@ internal static class ResolutionsApi
 }
 
 /// <summary>Resolve or close: outcome (default resolved), summary, and for resolved the cited contributions.</summary>
-public sealed record ResolveRequest(ResolutionOutcome? Outcome, string? Summary, IReadOnlyList<Guid>? ContributionIds);
+public sealed record ResolveRequest(
+    ResolutionOutcome? Outcome,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(Resolution.SummaryMaxLength)] string? Summary,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(Resolution.MaxCredits)] IReadOnlyList<Guid>? ContributionIds);
 
 public sealed record ReopenedResponse(Guid ProblemId, ProblemStatus Status);
 
