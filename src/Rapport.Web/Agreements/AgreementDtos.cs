@@ -17,7 +17,7 @@ public sealed record ProposeAgreementRequest(
     [property: MaxLength(Agreement.TermsMaxLength)] string? Terms,
     decimal? PriceAmount,
     [property: MaxLength(Agreement.CurrencyCodeLength)] string? PriceCurrency,
-    [property: MaxLength(DateLength)] string? DueOn)
+    [property: MaxLength(ProposeAgreementRequest.DateLength)] string? DueOn)
 {
     /// <summary>An ISO 8601 date, yyyy-MM-dd.</summary>
     public const int DateLength = 10;
@@ -25,6 +25,7 @@ public sealed record ProposeAgreementRequest(
     /// <summary>The proposal; a due date that is not yyyy-MM-dd is left out (and named by <see cref="DueOnError"/>).</summary>
     public AgreementProposal ToProposal() => new(Helper, Scope, Terms, PriceAmount, PriceCurrency, ParsedDueOn);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? DueOnError => DueOn is null || ParsedDueOn is not null ? null : "A due date is yyyy-MM-dd.";
 
     private DateOnly? ParsedDueOn =>
