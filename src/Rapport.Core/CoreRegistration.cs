@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Core.AccessTokens;
 using Rapport.Core.Accounts;
+using Rapport.Core.Agreements;
 using Rapport.Core.Communities;
 using Rapport.Core.Demo;
 using Rapport.Core.Home;
@@ -11,6 +12,8 @@ using Rapport.Core.People;
 using Rapport.Core.Persistence;
 using Rapport.Core.Problems;
 using Rapport.Core.Recommendations;
+using Rapport.Core.Relationships;
+using Rapport.Core.Resolutions;
 using Rapport.Core.Trust;
 
 namespace Rapport.Core;
@@ -31,6 +34,7 @@ public static class CoreRegistration
         services.AddRecommendations();
         services.AddProblems();
         services.AddNotifications();
+        services.AddAgreements().AddResolutions().AddRelationships();
         services.AddDemo();
         services.AddScoped<GetHomeSummary>();
         return services;

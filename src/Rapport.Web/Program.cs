@@ -1,6 +1,7 @@
 using Rapport.Core;
 using Rapport.Core.Trust;
 using Rapport.Web.Accounts;
+using Rapport.Web.Agreements;
 using Rapport.Web.Api;
 using Rapport.Web.Communities;
 using Rapport.Web.Components;
@@ -37,6 +38,7 @@ app.MapCommunityApi();
 app.MapTrustApi();
 app.MapRecommendationsApi();
 app.MapProblemsApi();
+app.MapAgreementChainApi();
 app.MapHealth();
 
 app.Run();

@@ -186,7 +186,8 @@ internal sealed class CanaryWorld : IAsyncDisposable
     /// its history; r_o_gone is revoked.
     /// </summary>
     public static readonly HashSet<string> PrivateLabels =
-        ["o_y_priv", "o_t_priv_topic", "o_t_priv_general", "o_x_priv", "o_n_lapsed", "o_p_rev", "r_o_hidden", "r_o_gone", "q_hidden", "k_hidden"];
+        ["o_y_priv", "o_t_priv_topic", "o_t_priv_general", "o_x_priv", "o_n_lapsed", "o_p_rev", "r_o_hidden", "r_o_gone", "q_hidden", "k_hidden",
+         .. ProblemChainCanaries.Labels];
 
     /// <summary>Who owns the thing a label names: a statement's author, a recommendation's, a collection's (and its entry's) owner, an item's adder.</summary>
     public static string OwnerOf(string label) =>
@@ -195,7 +196,9 @@ internal sealed class CanaryWorld : IAsyncDisposable
         ?? Collections.FirstOrDefault(c => c.Label == label || c.EntryLabel == label)?.Owner
         ?? Problems.FirstOrDefault(p => p.Label == label)?.Author
         ?? Problems.FirstOrDefault(p => p.ContributionLabel == label)?.ContributionAuthor
-        ?? (Items.Any(i => i.Label == label) ? Party : throw new InvalidOperationException($"No seed labelled {label}"));
+        ?? (Items.Any(i => i.Label == label) ? Party
+            : ProblemChainCanaries.Labels.Contains(label) ? Owner
+            : throw new InvalidOperationException($"No seed labelled {label}"));
 
     /// <summary>Whether the label names a collection (its id, not an entry's).</summary>
     public static bool IsCollection(string label) => Collections.Any(c => c.Label == label);
@@ -272,7 +275,7 @@ internal sealed class CanaryWorld : IAsyncDisposable
     {
         Owner => [.. Statements.Where(s => s.From == Owner).SelectMany(s => s.Canaries),
             .. Recommendations.Where(r => r.From == Owner).SelectMany(r => r.Canaries), .. Collections.SelectMany(c => c.Canaries),
-            .. Problems.SelectMany(p => p.Canaries)],
+            .. Problems.SelectMany(p => p.Canaries), .. ProblemChainCanaries.Canaries],
         Member => [.. Statements.Where(s => CommunityLabels.Contains(s.Label)).SelectMany(s => s.Canaries),
             .. Recommendations.Where(r => CommunityLabels.Contains(r.Label)).SelectMany(r => r.Canaries),
             .. Collections.Where(c => CommunityLabels.Contains(c.Label)).SelectMany(c => c.Canaries),
@@ -349,6 +352,10 @@ internal sealed class CanaryWorld : IAsyncDisposable
         Expect(await clients[Owner].DeleteAsync($"/api/v1/communities/{D}/membership", Ct), HttpStatusCode.NoContent, "O leaves D");
         await SeedRecommendationsAsync(clients);
         await SeedProblemsAsync(clients);
+        if (Level >= WorldLevel.Private)
+        {
+            await ProblemChainCanaries.SeedAsync(App.Services, People[Owner].Person.Id, People[Secret].Person.Id, StatementIds);
+        }
 
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
