@@ -2,9 +2,13 @@ using Rapport.Core;
 using Rapport.Core.Trust;
 using Rapport.Web.Accounts;
 using Rapport.Web.Api;
+using Rapport.Web.Blocks;
 using Rapport.Web.Communities;
 using Rapport.Web.Components;
 using Rapport.Web.Hosting;
+using Rapport.Web.Invitations;
+using Rapport.Web.Notifications;
+using Rapport.Web.Offers;
 using Rapport.Web.People;
 using Rapport.Web.Recommendations;
 using Rapport.Web.Security;
@@ -16,6 +20,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 
 builder.Services.AddRapportCore(builder.Configuration);
 builder.Services.AddTrustGraphRefresher(builder.Configuration);
+builder.Services.AddNotificationDigest(builder.Configuration);
 builder.AddRapportAccounts();
 builder.AddRapportSecurity();
 builder.AddRapportApi();
@@ -35,6 +40,10 @@ app.MapPeopleApi();
 app.MapCommunityApi();
 app.MapTrustApi();
 app.MapRecommendationsApi();
+app.MapInvitationsApi();
+app.MapBlocksApi();
+app.MapOffersApi();
+app.MapNotificationsApi();
 app.MapHealth();
 
 app.Run();

@@ -6,14 +6,16 @@ using Rapport.Core.People;
 using Rapport.Core.Persistence;
 using Rapport.Core.Problems;
 using Rapport.Core.Trust;
+using Rapport.Trust.Graph;
 using Rapport.Trust.Routing;
+using Rapport.Trust.Scoring;
 
 namespace Rapport.Core.Invitations;
 
 /// <summary>
 /// "Find helpers": ranks candidates for the asker's problem with the routing engine (<see cref="Router"/>, inputs from
 /// <see cref="RoutingInputs"/>, trust closeness from the asker's perspective on this node's trust graph) and invites the
-/// best <see cref="Community.InvitationsPerProblem"/> of them (<see cref="DefaultInvitations"/> for a problem outside
+/// best <see cref="Community.InvitationsPerProblem"/> of those whose public work or words match the problem (a topic or a term: nobody is asked on trust alone) (<see cref="DefaultInvitations"/> for a problem outside
 /// any community) who may be asked (<see cref="AskRules"/>; routing also skips the busy: they take asks from people who
 /// pick them, not from the router). Each invitation keeps its score and "why you"; each invitee gets an <c>invited</c>
 /// interaction and a notice. Running it again invites the next best who are not invited yet. Only the asker may route;
@@ -58,12 +60,16 @@ public sealed class RouteProblem(RapportDbContext db, TrustGraphStore store, Inv
         };
 
         var count = problem.Community?.InvitationsPerProblem ?? DefaultInvitations;
-        var chosen = Router.Route(inputs.Sources, request, Options, count);
+        var signals = Router.Measure(inputs.Sources, request, Options);
+        var relevant = signals with { Candidates = [.. signals.Candidates.Where(c => c.Topics.Count > 0 || c.Terms.Count > 0)] };
+        var chosen = Router.Rank(relevant, Options).Take(count).ToList();
         var created = new List<Guid>(chosen.Count);
         foreach (var candidate in chosen)
         {
+            var inGraph = (uint)asker < (uint)graph.Snapshot.NodeCount && (uint)candidate.Person < (uint)graph.Snapshot.NodeCount;
+            IReadOnlyList<TrustPath> path = inGraph ? TrustQueries.Why(graph.Snapshot, request.Perspective, TopicIndex.General, candidate.Person, Options.Trust, maxPaths: 1, maxHops: Options.MaxPathHops) : [];
             var why = new WhyYou(
-                await PublicPathAsync(graph, candidate, cancellationToken),
+                await PublicPathAsync(graph, path, cancellationToken),
                 [.. candidate.Signals.Topics.Select(t => t.Term)],
                 [.. candidate.Signals.Terms.Select(t => t.Term)],
                 "",
@@ -75,8 +81,8 @@ public sealed class RouteProblem(RapportDbContext db, TrustGraphStore store, Inv
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var views = await db.Invitations.Where(i => created.Contains(i.Id)).OrderByDescending(i => i.Score).ThenBy(i => i.Id).ToViewsAsync(db, cancellationToken);
-        return views;
+        var views = await db.Invitations.Where(i => created.Contains(i.Id)).ToViewsAsync(db, cancellationToken);
+        return views.OrderBy(v => created.IndexOf(v.Id)).ToList(); // the router's order
     }
 
     private async Task<HashSet<(int, int)>> BlockedPairsAsync(Guid askerId, RoutingInputs inputs, CancellationToken cancellationToken)
@@ -105,9 +111,10 @@ public sealed class RouteProblem(RapportDbContext db, TrustGraphStore store, Inv
     }
 
     /// <summary>The strongest path as names, when every hop of it is a public statement; otherwise none.</summary>
-    private async Task<IReadOnlyList<WhyPerson>> PublicPathAsync(TrustGraph graph, RoutedCandidate candidate, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<WhyPerson>> PublicPathAsync(
+        TrustGraph graph, IReadOnlyList<TrustPath> paths, CancellationToken cancellationToken)
     {
-        if (candidate.Path is not { Hops.Count: > 0 } path)
+        if (paths.FirstOrDefault() is not { Hops.Count: > 0 } path)
         {
             return [];
         }
