@@ -52,6 +52,14 @@ internal sealed class Scene
     public required Guid EntryId { get; init; }
     public required Guid CommunityCollectionId { get; init; }
 
+    /// <summary>The host's public problem on sailing (the other host knows sailing), its invitation to the member, the member's notice of it.</summary>
+    public required Guid ProblemId { get; init; }
+    public required Guid ProblemInvitationId { get; init; }
+    public required Guid NotificationId { get; init; }
+
+    /// <summary>The host's offer; the member already worked with the host, so may ask again. The other host blocked the stranger.</summary>
+    public required Guid OfferId { get; init; }
+
     public static async Task<Scene> CreateAsync(RapportApp app)
     {
         var host = await ActorAsync(app, "host");
@@ -109,6 +117,15 @@ internal sealed class Scene
             await host.Client.PostJsonAsync("/api/v1/collections", new { title = "Club books", visibility = "community", community = open }), HttpStatusCode.Created);
         Expect(await member.Client.PutAsync($"/api/v1/collections/{collectionId}/follow", null), HttpStatusCode.NoContent);
 
+        var problemId = await Invitations.InvitationsApiTests.ProblemAsync(app, host.Person.Person.Id, "sailing", Core.Problems.ProblemVisibility.Public);
+        Expect(await otherHost.Client.PostJsonAsync("/api/v1/people/me/competences", new { topic = "sailing" }), HttpStatusCode.Created);
+        var problemInvitation = await ReadAsync(
+            await host.Client.PostJsonAsync($"/api/v1/problems/{problemId}/invitations", new { handle = member.Handle, note = "You sail." }), HttpStatusCode.Created);
+        var notices = await ReadAsync(await member.Client.GetAsync("/api/v1/notifications"), HttpStatusCode.OK);
+        var offer = await ReadAsync(await host.Client.PostJsonAsync("/api/v1/offers", new { title = "Rigging checks", topics = new[] { "rigging" } }), HttpStatusCode.Created);
+        Expect(await otherHost.Client.PostJsonAsync("/api/v1/blocks", new { handle = stranger.Handle }), HttpStatusCode.OK);
+        await Invitations.InvitationsApiTests.InteractAsync(app, host.Person.Person.Id, member.Person.Person.Id);
+
         return new Scene
         {
             App = app, Host = host, Member = member, Applicant = applicant, Stranger = stranger, OtherHost = otherHost,
@@ -128,6 +145,10 @@ internal sealed class Scene
             CollectionId = collectionId,
             EntryId = filled["entries"]![0]!["id"]!.GetValue<Guid>(),
             CommunityCollectionId = shared["id"]!.GetValue<Guid>(),
+            ProblemId = problemId,
+            ProblemInvitationId = problemInvitation["id"]!.GetValue<Guid>(),
+            NotificationId = notices["items"]![0]!["id"]!.GetValue<Guid>(),
+            OfferId = offer["id"]!.GetValue<Guid>(),
         };
     }
 

@@ -88,15 +88,7 @@ public sealed class InvitationsApiTests(Apps apps)
 
         var refused = await ApiProblemAssert.ProblemAsync(await client.PostJsonAsync($"/api/v1/offers/{offer.Id}/ask-again", new { }), HttpStatusCode.Conflict);
         Assert.Contains("worked with this person before", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
-            db.Interactions.Add(new Interaction
-            {
-                Id = Guid.NewGuid(), FromId = riggerPerson.Person.Id, ToId = clientPerson.Person.Id, Kind = InteractionKind.Delivered, CreatedAt = DateTimeOffset.UnixEpoch,
-            });
-            await db.SaveChangesAsync(Ct);
-        }
+        await InteractAsync(app, riggerPerson.Person.Id, clientPerson.Person.Id);
 
         var asked = await client.PostJsonAsync($"/api/v1/offers/{offer.Id}/ask-again", new { text = "The forestay again, please." });
         var again = await asked.ReadAsync<AskedAgainResponse>();
@@ -105,6 +97,15 @@ public sealed class InvitationsApiTests(Apps apps)
         var received = await (await rigger.GetAsync("/api/v1/invitations", Ct)).ReadAsync<InvitationPageResponse>();
         Assert.Equal(again.Invitation.Id, Assert.Single(received.Items).Id);
         Assert.Equal(HttpStatusCode.NoContent, (await rigger.DeleteAsync($"/api/v1/offers/{offer.Id}", Ct)).StatusCode);
+    }
+
+    /// <summary>Something happened between the two (a delivery): a relationship, for "ask again".</summary>
+    internal static async Task InteractAsync(RapportApp app, Guid from, Guid to)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
+        db.Interactions.Add(new Interaction { Id = Guid.NewGuid(), FromId = from, ToId = to, Kind = InteractionKind.Delivered, CreatedAt = DateTimeOffset.UnixEpoch });
+        await db.SaveChangesAsync(Ct);
     }
 
     internal static async Task<Guid> ProblemAsync(RapportApp app, Guid authorId, string topic, ProblemVisibility visibility, string? title = null)
