@@ -3,9 +3,13 @@ using Rapport.Core.Trust;
 using Rapport.Web.Accounts;
 using Rapport.Web.Agreements;
 using Rapport.Web.Api;
+using Rapport.Web.Blocks;
 using Rapport.Web.Communities;
 using Rapport.Web.Components;
 using Rapport.Web.Hosting;
+using Rapport.Web.Invitations;
+using Rapport.Web.Notifications;
+using Rapport.Web.Offers;
 using Rapport.Web.People;
 using Rapport.Web.Problems;
 using Rapport.Web.Recommendations;
@@ -18,6 +22,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 
 builder.Services.AddRapportCore(builder.Configuration);
 builder.Services.AddTrustGraphRefresher(builder.Configuration);
+builder.Services.AddNotificationDigest(builder.Configuration);
 builder.AddRapportAccounts();
 builder.AddRapportSecurity();
 builder.AddRapportApi();
@@ -39,6 +44,10 @@ app.MapTrustApi();
 app.MapRecommendationsApi();
 app.MapProblemsApi();
 app.MapAgreementChainApi();
+app.MapInvitationsApi();
+app.MapBlocksApi();
+app.MapOffersApi();
+app.MapNotificationsApi();
 app.MapHealth();
 
 app.Run();

@@ -22,6 +22,9 @@ internal abstract class AccountMailSender : IEmailSender<Account>
     public Task SendPasswordResetCodeAsync(Account user, string email, string resetCode) =>
         SendAsync(email, "Your Rapport password reset code", $"Your reset code is: {resetCode}\n\nIt works for an hour.\n");
 
+    /// <summary>Other plain-text mail through the same delivery (the notification digest).</summary>
+    internal Task SendTextAsync(string to, string subject, string body) => SendAsync(to, subject, body);
+
     /// <summary>Delivers one plain-text UTF-8 message.</summary>
     protected abstract Task SendAsync(string to, string subject, string body);
 

@@ -57,6 +57,13 @@ internal sealed class Scene
     public required Guid ContributionId { get; init; }
     public required Guid InvitedProblemId { get; init; }
     public required Guid InvitedContributionId { get; init; }
+    /// <summary>The host's public problem on sailing (the other host knows sailing), its invitation to the member, the member's notice of it.</summary>
+    public required Guid ProblemId { get; init; }
+    public required Guid ProblemInvitationId { get; init; }
+    public required Guid NotificationId { get; init; }
+
+    /// <summary>The host's offer; the member already worked with the host, so may ask again. The other host blocked the stranger.</summary>
+    public required Guid OfferId { get; init; }
 
     public static async Task<Scene> CreateAsync(RapportApp app)
     {
@@ -126,6 +133,15 @@ internal sealed class Scene
         var invitedContribution = await ReadAsync(await host.Client.PostJsonAsync(
             $"/api/v1/problems/{problems[1]}/contributions", new { kind = "reply", body = "More context." }), HttpStatusCode.Created);
 
+        var problemId = await Invitations.InvitationsApiTests.ProblemAsync(app, host.Person.Person.Id, "sailing", Core.Problems.ProblemVisibility.Public);
+        Expect(await otherHost.Client.PostJsonAsync("/api/v1/people/me/competences", new { topic = "sailing" }), HttpStatusCode.Created);
+        var problemInvitation = await ReadAsync(
+            await host.Client.PostJsonAsync($"/api/v1/problems/{problemId}/invitations", new { handle = member.Handle, note = "You sail." }), HttpStatusCode.Created);
+        var notices = await ReadAsync(await member.Client.GetAsync("/api/v1/notifications"), HttpStatusCode.OK);
+        var offer = await ReadAsync(await host.Client.PostJsonAsync("/api/v1/offers", new { title = "Rigging checks", topics = new[] { "rigging" } }), HttpStatusCode.Created);
+        Expect(await otherHost.Client.PostJsonAsync("/api/v1/blocks", new { handle = stranger.Handle }), HttpStatusCode.OK);
+        await Invitations.InvitationsApiTests.InteractAsync(app, host.Person.Person.Id, member.Person.Person.Id);
+
         return new Scene
         {
             App = app, Host = host, Member = member, Applicant = applicant, Stranger = stranger, OtherHost = otherHost,
@@ -149,6 +165,10 @@ internal sealed class Scene
             ContributionId = contribution["id"]!.GetValue<Guid>(),
             InvitedProblemId = problems[1],
             InvitedContributionId = invitedContribution["id"]!.GetValue<Guid>(),
+            ProblemId = problemId,
+            ProblemInvitationId = problemInvitation["id"]!.GetValue<Guid>(),
+            NotificationId = notices["items"]![0]!["id"]!.GetValue<Guid>(),
+            OfferId = offer["id"]!.GetValue<Guid>(),
         };
     }
 

@@ -151,6 +151,41 @@ internal static class WriteEndpointTable
             s => new JsonObject { ["kind"] = "reply", ["body"] = "I agree.", ["replyTo"] = s.ContributionId, ["quote"] = "Try this" },
             Limits: [Limit.Text("body", 20000), Limit.Text("url", 2048), Limit.Text("perspectiveName", 80), Limit.Text("quote", 1000)]),
         new("ThankContribution", HttpMethod.Post, s => $"/api/v1/problems/{s.PublicProblemId}/contributions/{s.ContributionId}/thanks", s => s.Stranger),
+        new("InviteByHand", HttpMethod.Post, s => $"/api/v1/problems/{s.ProblemId}/invitations", s => s.Host,
+            s => new JsonObject { ["handle"] = s.Stranger.Handle, ["note"] = "You know boats." },
+            Limits: [Limit.Text("handle", 30), Limit.Text("note", 1000)]),
+        new("RouteProblem", HttpMethod.Post, s => $"/api/v1/problems/{s.ProblemId}/invitations/route", s => s.Host),
+        new("WithdrawInvitation", HttpMethod.Post, s => $"/api/v1/problems/{s.ProblemId}/invitations/{s.ProblemInvitationId}/withdraw", s => s.Host),
+        new("AcceptProblemInvitation", HttpMethod.Post, s => $"/api/v1/invitations/{s.ProblemInvitationId}/accept", s => s.Member),
+        new("DeclineProblemInvitation", HttpMethod.Post, s => $"/api/v1/invitations/{s.ProblemInvitationId}/decline", s => s.Member,
+            _ => new JsonObject { ["note"] = "Not my field." }, BodyOptional: true, Limits: [Limit.Text("note", 1000)]),
+        new("ReferProblemInvitation", HttpMethod.Post, s => $"/api/v1/invitations/{s.ProblemInvitationId}/refer", s => s.Member,
+            s => new JsonObject { ["handle"] = s.Applicant.Handle, ["note"] = "She knows." },
+            Limits: [Limit.Text("handle", 30), Limit.Text("note", 1000)]),
+        new("BlockPerson", HttpMethod.Post, _ => "/api/v1/blocks", s => s.Stranger,
+            s => new JsonObject { ["handle"] = s.Applicant.Handle }, Limits: [Limit.Text("handle", 30)]),
+        new("UnblockPerson", HttpMethod.Delete, s => $"/api/v1/blocks/{s.Stranger.Handle}", s => s.OtherHost),
+        new("CreateOffer", HttpMethod.Post, _ => "/api/v1/offers", s => s.Stranger,
+            _ => new JsonObject
+            {
+                ["title"] = "Sail mending", ["description"] = "I *mend* sails.", ["forWhom"] = "Anyone", ["place"] = "Turku",
+                ["topics"] = new JsonArray("sailing"), ["isActive"] = true,
+            },
+            Limits:
+            [
+                Limit.Text("title", 120), Limit.Text("description", 4000), Limit.Text("forWhom", 200), Limit.Text("place", 200),
+                Limit.List("topics", 8, i => $"topic{i}"),
+            ]),
+        new("EditOffer", HttpMethod.Put, s => $"/api/v1/offers/{s.OfferId}", s => s.Host,
+            _ => new JsonObject { ["title"] = "Rigging checks", ["topics"] = new JsonArray("rigging"), ["isActive"] = false },
+            Limits: [Limit.Text("title", 120), Limit.List("topics", 8, i => $"topic{i}")]),
+        new("DeleteOffer", HttpMethod.Delete, s => $"/api/v1/offers/{s.OfferId}", s => s.Host),
+        new("AskAgain", HttpMethod.Post, s => $"/api/v1/offers/{s.OfferId}/ask-again", s => s.Member,
+            _ => new JsonObject { ["text"] = "The forestay again." }, BodyOptional: true),
+        new("MarkNotificationRead", HttpMethod.Post, s => $"/api/v1/notifications/{s.NotificationId}/read", s => s.Member),
+        new("MarkAllNotificationsRead", HttpMethod.Post, _ => "/api/v1/notifications/read-all", s => s.Member),
+        new("ChangeDigestSetting", HttpMethod.Put, _ => "/api/v1/notifications/digest", s => s.Member,
+            _ => new JsonObject { ["isEnabled"] = false }),
     ];
 
     public static WriteEndpoint Named(string name) => All.Single(e => e.Name == name);

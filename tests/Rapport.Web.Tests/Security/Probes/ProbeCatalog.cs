@@ -266,6 +266,8 @@ internal static class ProbeCatalog
                 : [W.Owner, W.Trustee, W.Secret, W.TieY, W.MissingHandle],
             "slug" => [W.C, W.D, W.MissingSlug],
             "secret" => ["no-such-invitation-secret"],
+            // The probe world has no problems yet: problems, invitations, offers and notices answer as missing to everyone.
+            "problemid" or "invitationid" => [$"⟨{W.MissingLabel}⟩", "⟨o_t_priv_topic⟩"],
             "documentname" => ["v1"],
             _ => throw new InvalidOperationException($"No probe values for route parameter {parameter.Name} in {route}: add some."),
         };
