@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Interactions;
+using Rapport.Core.Notifications;
 using Rapport.Core.Markdown;
 using Rapport.Core.Outcomes;
 using Rapport.Core.Persistence;
@@ -14,7 +15,7 @@ namespace Rapport.Core.Dialogue;
 /// dialogue; a person's first contribution to someone else's problem records an <c>answered</c> interaction to the
 /// asker. At most <see cref="Contribution.MaxPostedPerDay"/> contributions per person in 24 hours.
 /// </summary>
-public sealed class Contribute(RapportDbContext db, TimeProvider clock, MarkdownRenderer markdown)
+public sealed class Contribute(RapportDbContext db, TimeProvider clock, MarkdownRenderer markdown, Notices notices)
 {
     public async Task<Outcome<ContributionView>> ExecuteAsync(
         Guid contributorId, Guid problemId, ContributionInput input, CancellationToken cancellationToken)
@@ -94,11 +95,29 @@ public sealed class Contribute(RapportDbContext db, TimeProvider clock, Markdown
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         var author = await db.People.AsNoTracking().Where(p => p.Id == contributorId)
             .Select(p => new Participant(p.Handle, p.DisplayName)).SingleAsync(cancellationToken);
+        await NotifyAsync(problem, contribution, author, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return new ContributionView(
             contribution.Id, kind, author, body, markdown.ToSafeHtml(body), url, perspective, input.ReplyTo, quote,
             Depth: 0, ThanksCount: 0, ThankedByMe: false, IsMine: true, now, null);
+    }
+
+    /// <summary>The asker hears of every contribution by someone else; the author of the contribution replied to hears of the reply.</summary>
+    private async Task NotifyAsync(Problem problem, Contribution contribution, Participant author, CancellationToken cancellationToken)
+    {
+        var link = $"/problems/{problem.Id}#c-{contribution.Id}";
+        await notices.AddAsync(problem.AuthorId, contribution.AuthorId, NotificationKind.ContributionPosted, $"contribution:{contribution.Id}",
+            $"{author.DisplayName} contributed to your problem \"{problem.Title}\".", link, problem.Id, cancellationToken);
+        if (contribution.ReplyToId is { } parentId)
+        {
+            var parentAuthor = await db.Contributions.AsNoTracking().Where(c => c.Id == parentId).Select(c => c.AuthorId).SingleAsync(cancellationToken);
+            if (parentAuthor != problem.AuthorId)
+            {
+                await notices.AddAsync(parentAuthor, contribution.AuthorId, NotificationKind.ReplyPosted, $"contribution:{contribution.Id}:reply",
+                    $"{author.DisplayName} replied to you on \"{problem.Title}\".", link, problem.Id, cancellationToken);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Interactions;
+using Rapport.Core.Notifications;
 using Rapport.Core.Outcomes;
 using Rapport.Core.Persistence;
 using Rapport.Core.Problems;
@@ -13,7 +14,7 @@ public sealed record Thanked(Guid ContributionId, int ThanksCount);
 /// Thanks a contribution of a problem the person may see (otherwise NotFound), once: thanking again, or thanking one's
 /// own contribution, is a Conflict and changes nothing. Records a <c>thanked</c> interaction to its author.
 /// </summary>
-public sealed class ThankContribution(RapportDbContext db, TimeProvider clock)
+public sealed class ThankContribution(RapportDbContext db, TimeProvider clock, Notices notices)
 {
     public const string AlreadyThanked = "You have already thanked this contribution.";
     public const string OwnContribution = "You cannot thank your own contribution.";
@@ -23,7 +24,7 @@ public sealed class ThankContribution(RapportDbContext db, TimeProvider clock)
         var contribution = await db.Contributions.AsNoTracking()
             .Where(ProblemAccess.Through<Contribution>(c => c.Problem!, personId))
             .Where(c => c.Id == contributionId && c.ProblemId == problemId)
-            .Select(c => new { c.AuthorId, AlreadyThanked = c.Thanks.Any(t => t.PersonId == personId) })
+            .Select(c => new { c.AuthorId, ProblemTitle = c.Problem!.Title, AlreadyThanked = c.Thanks.Any(t => t.PersonId == personId) })
             .SingleOrDefaultAsync(cancellationToken);
         if (contribution is null)
         {
@@ -47,6 +48,10 @@ public sealed class ThankContribution(RapportDbContext db, TimeProvider clock)
             FromId = personId, ToId = contribution.AuthorId, Kind = InteractionKind.Thanked,
             ProblemId = problemId, ContributionId = contributionId, CreatedAt = now,
         });
+        var thanker = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.DisplayName).SingleAsync(cancellationToken);
+        await notices.AddAsync(contribution.AuthorId, personId, NotificationKind.Thanked, $"thanks:{contributionId}:{personId}",
+            $"{thanker} thanked you for your contribution to \"{contribution.ProblemTitle}\".", $"/problems/{problemId}#c-{contributionId}",
+            problemId, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Invitations;
 using Rapport.Core.Outcomes;
 using Rapport.Core.Persistence;
 
@@ -6,10 +7,11 @@ namespace Rapport.Core.Problems;
 
 /// <summary>
 /// Posts a problem: valid fields (<see cref="ProblemInput"/>), a community only among the author's own, at most
-/// <see cref="Problem.MaxPostedPerDay"/> problems per person in 24 hours (Conflict beyond). It starts open; routing and
-/// invitations are separate steps. Answers its summary.
+/// <see cref="Problem.MaxPostedPerDay"/> problems per person in 24 hours (Conflict beyond). It starts open and is routed at
+/// once (<see cref="RouteProblem"/>: the best matching people are invited, each with why; the asker can find more helpers or
+/// invite by hand later). Answers its summary.
 /// </summary>
-public sealed class PostProblem(RapportDbContext db, TimeProvider clock)
+public sealed class PostProblem(RapportDbContext db, TimeProvider clock, RouteProblem router)
 {
     public async Task<Outcome<ProblemSummary>> ExecuteAsync(Guid authorId, ProblemInput input, CancellationToken cancellationToken)
     {
@@ -36,6 +38,8 @@ public sealed class PostProblem(RapportDbContext db, TimeProvider clock)
         Apply(problem, valid);
         db.Problems.Add(problem);
         await db.SaveChangesAsync(cancellationToken);
+        // The problem is stored first: routing finding nobody (or refusing) never takes the post back.
+        await router.ExecuteAsync(authorId, problem.Id, cancellationToken);
         return (await db.ToSummariesAsync(db.Problems.AsNoTracking().Where(p => p.Id == problem.Id), authorId, cancellationToken)).Single();
     }
 

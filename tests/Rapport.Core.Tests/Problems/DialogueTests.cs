@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Dialogue;
 using Rapport.Core.Interactions;
+using Rapport.Core.Notifications;
 using Rapport.Core.Outcomes;
 using Rapport.Core.Problems;
 using Rapport.Core.Persistence;
@@ -171,4 +172,31 @@ public sealed class DialogueTests(ProblemWorlds worlds) : IClassFixture<ProblemW
 
     private static async Task<ProblemStatus> Status(ProblemWorld world, Guid viewer, Guid problemId) =>
         (await world.RunAsync((GetProblem uc) => uc.ExecuteAsync(viewer, problemId, TestContext.Current.CancellationToken))).Value!.Summary.Status;
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Contributions_Replies_AndThanks_NotifyTheOtherPeopleOnce_NeverTheActor(DatabaseProvider provider)
+    {
+        var world = await worlds.ForAsync(provider);
+        var asker = await world.PersonAsync();
+        var helper = await world.PersonAsync();
+        var third = await world.PersonAsync();
+        var problem = await world.PostAsync(asker, "Sail torn at the leech");
+        var first = await world.ContributeAsync(helper, problem.Id, "Patch it with sailcloth tape.");
+        await world.ContributeAsync(third, problem.Id, "Tape holds a week at most.", first.Id, "sailcloth tape");
+        await world.ContributeAsync(asker, problem.Id, "Thank you both.");
+        var thanked = await world.RunAsync((ThankContribution uc) => uc.ExecuteAsync(asker.Id, problem.Id, first.Id, Ct));
+
+        Assert.True(thanked.Succeeded, ProblemWorld.Describe(thanked));
+        var notices = await world.ReadAsync(db => db.Notifications
+            .Where(n => n.ProblemId == problem.Id && n.Kind != NotificationKind.InvitationReceived)
+            .Select(n => new { n.PersonId, n.Kind, n.Link }).ToListAsync(Ct));
+        var expected = new[]
+        {
+            (asker.Id, NotificationKind.ContributionPosted), (asker.Id, NotificationKind.ContributionPosted),
+            (helper.Id, NotificationKind.ReplyPosted), (helper.Id, NotificationKind.Thanked),
+        };
+        Assert.Equal(expected.Order(), notices.Select(n => (n.PersonId, n.Kind)).Order());
+        Assert.All(notices, n => Assert.StartsWith($"/problems/{problem.Id}#c-", n.Link, StringComparison.Ordinal));
+    }
 }

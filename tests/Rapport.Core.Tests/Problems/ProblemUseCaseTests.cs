@@ -159,4 +159,28 @@ public sealed class ProblemUseCaseTests(ProblemWorlds worlds) : IClassFixture<Pr
             author.Id, ProblemListing.Visible, new ProblemFilter(Status: (ProblemStatus)42), new PageRequest(Limit: 0), Ct));
         Assert.Equal(["limit", "status"], invalid.Errors.ToDictionary().Keys.Order());
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Posting_RoutesTheProblemAtOnce_ToSomeoneWhoseCompetenceMatches_WithWhy(DatabaseProvider provider)
+    {
+        var world = await worlds.ForAsync(provider);
+        var asker = await world.PersonAsync();
+        var rigger = await world.PersonAsync();
+        var topic = $"rigging{Guid.NewGuid():N}"[..20];
+        await world.ReadAsync(async db =>
+        {
+            db.Competences.Add(new Rapport.Core.People.Competence { PersonId = rigger.Id, Topic = topic });
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var problem = await world.PostAsync(asker, "Forestay tension", "How tight should it be?", ProblemVisibility.Public, null, topic);
+
+        var invitations = await world.ReadAsync(db => db.Invitations.Where(i => i.ProblemId == problem.Id)
+            .Select(i => new { i.InviteeId, i.Source, i.Reason }).ToListAsync(Ct));
+        var invitation = Assert.Single(invitations, i => i.InviteeId == rigger.Id);
+        Assert.Equal(InvitationSource.Routed, invitation.Source);
+        Assert.Contains(topic, invitation.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(invitations, i => i.InviteeId == asker.Id);
+    }
 }

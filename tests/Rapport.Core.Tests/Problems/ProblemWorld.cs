@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Rapport.Core.Accounts;
@@ -6,10 +7,12 @@ using Rapport.Core.Communities;
 using Rapport.Core.Dialogue;
 using Rapport.Core.Invitations;
 using Rapport.Core.Markdown;
+using Rapport.Core.Notifications;
 using Rapport.Core.Outcomes;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
 using Rapport.Core.Problems;
+using Rapport.Core.Trust;
 using Rapport.Testing;
 
 namespace Rapport.Core.Tests.Problems;
@@ -30,6 +33,11 @@ public sealed class ProblemWorld : IAsyncDisposable
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped(_ => database.CreateContext());
         services.AddLogging();
+        services.AddAccounts(new ConfigurationBuilder().Build());
+        services.AddCommunities();
+        services.AddTrust();
+        services.AddNotifications();
+        services.AddInvitations();
         services.AddProblems();
         _services = services.BuildServiceProvider();
     }
