@@ -23,79 +23,24 @@ using Rapport.Testing;
 namespace Rapport.Core.Tests.Agreements;
 
 /// <summary>
-/// A real database with the agreement, resolution and relationship use cases wired as the host wires them (one scope,
-/// so one DbContext, per call). Problems, contributions and invitations are inserted directly: their use cases live on
-/// other branches. Tests share it and stay apart with their own people and problems.
+/// The agreement, resolution and relationship use cases over a <see cref="UseCaseWorld"/> (the clock moves a second per
+/// call). Problems, contributions and invitations are inserted directly, so each test exercises only its own step.
+/// Tests share it and stay apart with their own people and problems.
 /// </summary>
-public sealed class ProblemChainWorld : IAsyncDisposable
+public sealed class ProblemChainWorld : UseCaseWorld
 {
-    private readonly ServiceProvider _services;
-
     private ProblemChainWorld(TestDatabase database)
+        : base(database, new DateTimeOffset(2026, 2, 2, 9, 0, 0, TimeSpan.Zero), stepPerCall: TimeSpan.FromSeconds(1))
     {
-        Database = database;
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<MarkdownRenderer>();
-        services.AddScoped(_ => database.CreateContext());
-        services.AddAccounts(new ConfigurationBuilder().Build());
-        services.AddCommunities();
-        services.AddTrust();
-        services.AddNotifications();
-        services.AddAgreements().AddResolutions().AddRelationships();
-        _services = services.BuildServiceProvider();
     }
-
-    public TestDatabase Database { get; }
-
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 2, 2, 9, 0, 0, TimeSpan.Zero));
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static async Task<ProblemChainWorld> CreateAsync(DatabaseProvider provider) => new(await TestDatabase.CreateAsync(provider));
 
-    public async Task<TResult> RunAsync<TUseCase, TResult>(Func<TUseCase, Task<TResult>> act)
-        where TUseCase : notnull
-    {
-        Clock.Advance(TimeSpan.FromSeconds(1));
-        await using var scope = _services.CreateAsyncScope();
-        return await act(scope.ServiceProvider.GetRequiredService<TUseCase>());
-    }
-
-    public async Task<T> ReadAsync<T>(Func<RapportDbContext, Task<T>> read)
-    {
-        await using var db = Database.CreateContext();
-        return await read(db);
-    }
-
-    public async Task<Person> PersonAsync(string stem = "pc")
-    {
-        await using var db = Database.CreateContext();
-        var handle = TestPeople.UniqueHandle(stem);
-        var account = new Account { UserName = $"{handle}@example.test", Email = $"{handle}@example.test", CreatedAt = Clock.GetUtcNow() };
-        var person = new Person { AccountId = account.Id, Handle = handle, DisplayName = $"Person {handle}", JoinedAt = Clock.GetUtcNow() };
-        db.Users.Add(account);
-        db.People.Add(person);
-        await db.SaveChangesAsync(Ct);
-        return person;
-    }
+    public Task<Person> PersonAsync(string stem = "pc") => AddPersonAsync(stem);
 
     /// <summary>A community hosted by <paramref name="host"/> with <paramref name="members"/>; returns its id.</summary>
-    public async Task<Guid> CommunityAsync(Person host, params Person[] members)
-    {
-        await using var db = Database.CreateContext();
-        var community = new Community { Slug = CommunityWorld.UniqueSlug(), Name = "Harbour", CreatedAt = Clock.GetUtcNow() };
-        community.Memberships.Add(new Membership { PersonId = host.Id, Role = CommunityRole.Host, JoinedAt = Clock.GetUtcNow() });
-        foreach (var member in members)
-        {
-            community.Memberships.Add(new Membership { PersonId = member.Id, Role = CommunityRole.Member, JoinedAt = Clock.GetUtcNow() });
-        }
-
-        db.Communities.Add(community);
-        await db.SaveChangesAsync(Ct);
-        return community.Id;
-    }
+    public async Task<Guid> CommunityAsync(Person host, params Person[] members) =>
+        (await AddCommunityAsync(host, Community.DefaultInvitationsPerProblem, members)).Id;
 
     public async Task<Guid> ProblemAsync(Person author, ProblemVisibility visibility = ProblemVisibility.Public, Guid? communityId = null, string title = "Boat leaks")
     {
@@ -181,30 +126,7 @@ public sealed class ProblemChainWorld : IAsyncDisposable
             await db.Resolutions.CountAsync(r => r.ProblemId == problemId, Ct),
             await db.Interactions.CountAsync(i => i.ProblemId == problemId, Ct),
             await db.Notifications.CountAsync(n => n.ProblemId == problemId, Ct)));
-
-    public static string Describe<T>(Outcome<T> outcome) =>
-        $"{outcome.Kind}: {string.Join("; ", outcome.Errors.ToDictionary().SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}")))} {outcome.Detail}";
-
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Database.DisposeAsync();
-    }
 }
 
 /// <summary>One <see cref="ProblemChainWorld"/> per provider for a test class, made on first use.</summary>
-public sealed class ProblemChainWorlds : IAsyncDisposable
-{
-    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<ProblemChainWorld>>> _worlds = new();
-
-    public Task<ProblemChainWorld> ForAsync(DatabaseProvider provider) =>
-        _worlds.GetOrAdd(provider, p => new Lazy<Task<ProblemChainWorld>>(() => ProblemChainWorld.CreateAsync(p))).Value;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var world in _worlds.Values.Where(w => w.IsValueCreated && w.Value.IsCompletedSuccessfully))
-        {
-            await world.Value.Result.DisposeAsync();
-        }
-    }
-}
+public sealed class ProblemChainWorlds() : UseCaseWorlds<ProblemChainWorld>(ProblemChainWorld.CreateAsync);

@@ -21,85 +21,26 @@ using Rapport.Testing;
 namespace Rapport.Core.Tests.Invitations;
 
 /// <summary>
-/// A real database with the problem chain's use cases wired as the host wires them (one scope per call), a fake clock and
-/// a mailbox that records digests. One per test: routing reads everyone, so worlds are not shared.
+/// The invitation, routing, block, offer and notification use cases over a <see cref="UseCaseWorld"/>, with a mailbox
+/// that records digests. One per test: routing reads everyone, so worlds are not shared.
 /// </summary>
-public sealed class InvitationWorld : IAsyncDisposable
+public sealed class InvitationWorld : UseCaseWorld
 {
-    private readonly ServiceProvider _services;
-
-    private InvitationWorld(TestDatabase database)
+    private InvitationWorld(TestDatabase database, RecordingMail mail)
+        : base(database, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), register: services => services.AddSingleton<INotificationMail>(mail))
     {
-        Database = database;
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<MarkdownRenderer>();
-        services.AddScoped(_ => database.CreateContext());
-        services.AddAccounts(new ConfigurationBuilder().Build());
-        services.AddCommunities();
-        services.AddTrust();
-        services.AddNotifications();
-        services.AddInvitations();
-        services.AddBlocks();
-        services.AddOffers();
-        services.AddSingleton<INotificationMail>(Mail);
-        _services = services.BuildServiceProvider();
+        Mail = mail;
     }
 
-    public TestDatabase Database { get; }
+    public RecordingMail Mail { get; }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    public static async Task<InvitationWorld> CreateAsync(DatabaseProvider provider) => new(await TestDatabase.CreateAsync(provider), new RecordingMail());
 
-    public RecordingMail Mail { get; } = new();
+    public Task<Person> PersonAsync(string name, string[]? topics = null, Action<Person>? configure = null) =>
+        AddPersonAsync(name, name, topics, configure);
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public static async Task<InvitationWorld> CreateAsync(DatabaseProvider provider) => new(await TestDatabase.CreateAsync(provider));
-
-    public async Task<TResult> RunAsync<TUseCase, TResult>(Func<TUseCase, Task<TResult>> act)
-        where TUseCase : notnull
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await act(scope.ServiceProvider.GetRequiredService<TUseCase>());
-    }
-
-    public async Task<T> ReadAsync<T>(Func<RapportDbContext, Task<T>> read)
-    {
-        await using var db = Database.CreateContext();
-        return await read(db);
-    }
-
-    public async Task WriteAsync(Action<RapportDbContext> write)
-    {
-        await using var db = Database.CreateContext();
-        write(db);
-        await db.SaveChangesAsync(Ct);
-    }
-
-    public async Task<Person> PersonAsync(string name, string[]? topics = null, Action<Person>? configure = null)
-    {
-        var handle = TestPeople.UniqueHandle(name);
-        var account = new Account { UserName = $"{handle}@example.test", Email = $"{handle}@example.test", CreatedAt = Clock.GetUtcNow() };
-        var person = new Person { AccountId = account.Id, Handle = handle, DisplayName = name, JoinedAt = Clock.GetUtcNow() };
-        person.Competences.AddRange((topics ?? []).Select(t => new Competence { Topic = t }));
-        configure?.Invoke(person);
-        await WriteAsync(db =>
-        {
-            db.Users.Add(account);
-            db.People.Add(person);
-        });
-        return person;
-    }
-
-    public async Task<Guid> CommunityAsync(Person host, int invitationsPerProblem, params Person[] members)
-    {
-        var community = new Community { Slug = CommunityWorld.UniqueSlug(), Name = "Harbour", CreatedAt = Clock.GetUtcNow(), InvitationsPerProblem = invitationsPerProblem };
-        community.Memberships.Add(new Membership { PersonId = host.Id, Role = CommunityRole.Host, JoinedAt = Clock.GetUtcNow() });
-        community.Memberships.AddRange(members.Select(m => new Membership { PersonId = m.Id, Role = CommunityRole.Member, JoinedAt = Clock.GetUtcNow() }));
-        await WriteAsync(db => db.Communities.Add(community));
-        return community.Id;
-    }
+    public async Task<Guid> CommunityAsync(Person host, int invitationsPerProblem, params Person[] members) =>
+        (await AddCommunityAsync(host, invitationsPerProblem, members)).Id;
 
     public async Task<Problem> ProblemAsync(
         Person author, ProblemVisibility visibility = ProblemVisibility.Public, Guid? communityId = null, string topic = "sailing", string title = "How do I reef a sail?")
@@ -160,15 +101,6 @@ public sealed class InvitationWorld : IAsyncDisposable
         var page = await RunAsync((ListNotifications uc) => uc.ExecuteAsync(person.Id, new PageRequest(), Ct));
         Assert.True(page.Succeeded, Describe(page));
         return page.Value!;
-    }
-
-    public static string Describe<T>(Outcome<T> outcome) =>
-        $"{outcome.Kind}: {string.Join("; ", outcome.Errors.ToDictionary().SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}")))} {outcome.Detail}";
-
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Database.DisposeAsync();
     }
 }
 
