@@ -33,7 +33,7 @@ public sealed class ProblemJourneyTests
 
         // Ana posts the problem; it is routed at once to the two people whose competence matches its topic.
         var anaPage = await browser.NewPageAsync(baseUrl);
-        await SignInAsync(anaPage, ana);
+        await BrowserSession.SignInAsync(anaPage, ana);
         await anaPage.GotoAsync("/problems/new");
         await anaPage.GetByLabel("Title").FillAsync(title);
         await anaPage.GetByLabel("Description").FillAsync("Water comes in along the **keel seam** after every sail.");
@@ -53,7 +53,7 @@ public sealed class ProblemJourneyTests
 
         // Ben: the unread badge, the invitation with why him (the matching topic); he accepts and replies.
         var benPage = await browser.NewPageAsync(baseUrl);
-        await SignInAsync(benPage, ben);
+        await BrowserSession.SignInAsync(benPage, ben);
         var nav = benPage.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Assertions.Expect(nav.GetByLabel("1 unread")).ToHaveTextAsync("1");
         await nav.GetByRole(AriaRole.Link, new() { Name = "Inbox" }).ClickAsync();
@@ -70,7 +70,7 @@ public sealed class ProblemJourneyTests
 
         // Cleo, also asked, replies as well.
         var cleoPage = await browser.NewPageAsync(baseUrl);
-        await SignInAsync(cleoPage, cleo);
+        await BrowserSession.SignInAsync(cleoPage, cleo);
         await cleoPage.GotoAsync("/invitations");
         await Assertions.Expect(cleoPage.Locator("li.invitation", new() { HasText = title }).Locator(".tags")).ToContainTextAsync(topic);
         await ContributeAsync(cleoPage, problemPath, "Let the wood dry for two days before sealing.");
@@ -158,14 +158,5 @@ public sealed class ProblemJourneyTests
         await form.GetByLabel("Text", new() { Exact = true }).FillAsync(text);
         await form.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your contribution is added.");
-    }
-
-    private static async Task SignInAsync(IPage page, TestPerson person)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(person.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(person.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 }
