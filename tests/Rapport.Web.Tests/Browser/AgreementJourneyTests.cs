@@ -29,7 +29,7 @@ public sealed class AgreementJourneyTests
         await ProblemSeed.ContributionAsync(app.Services, problem, cleo, "Let it dry for two days first.");
 
         var anaPage = await browser.NewPageAsync(baseUrl);
-        await SignInAsync(anaPage, ana);
+        await BrowserSession.SignInAsync(anaPage, ana);
         await anaPage.GotoAsync($"/problems/{problem}/agreements");
         await anaPage.GetByLabel("Helper's handle").FillAsync(ben.Handle);
         await anaPage.GetByLabel("Scope: what will be done").FillAsync("Patch the **hull** seam.");
@@ -41,7 +41,7 @@ public sealed class AgreementJourneyTests
         Assert.Equal(0, await anaPage.GetByRole(AriaRole.Button, new() { Name = "Confirm agreement" }).CountAsync());
 
         var benPage = await browser.NewPageAsync(baseUrl);
-        await SignInAsync(benPage, ben);
+        await BrowserSession.SignInAsync(benPage, ben);
         await benPage.GotoAsync($"/problems/{problem}/agreements");
         await benPage.GetByRole(AriaRole.Button, new() { Name = "Confirm agreement" }).ClickAsync();
         await Assertions.Expect(benPage.GetByRole(AriaRole.Status)).ToContainTextAsync("confirmed by both");
@@ -76,14 +76,5 @@ public sealed class AgreementJourneyTests
         await anaPage.GotoAsync($"/people/{ben.Handle}/relationship");
         await Assertions.Expect(anaPage.Locator("[aria-labelledby=rel-interactions]")).ToContainTextAsync($"You credited Ben Okafor {suffix}");
         await Assertions.Expect(anaPage.Locator("[aria-labelledby=rel-agreements]")).ToContainTextAsync("delivered");
-    }
-
-    private static async Task SignInAsync(IPage page, TestPerson person)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(person.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(person.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 }

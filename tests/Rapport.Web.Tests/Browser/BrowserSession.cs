@@ -59,6 +59,16 @@ public sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs a person in through the login form, as they would, and waits until the form is left.</summary>
+    public static async Task SignInAsync(IPage page, TestPerson person)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(person.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(person.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -31,7 +31,7 @@ public sealed class RecommendationJourneyTests
         // Ben adds a book and recommends it on cooking, for everyone; and another item, privately.
         var benPage = await browser.NewPageAsync(baseUrl);
         var problems = WatchForProblems(benPage);
-        await SignInAsync(benPage, ben);
+        await BrowserSession.SignInAsync(benPage, ben);
         var bookUrl = await AddItemAsync(benPage, book, "Book", $"https://example.org/books/bread-{suffix}", "cooking");
         await RecommendAsync(benPage, "4 of 5 stars", "The **crumb** chapter alone is worth it.", "cooking", "Public: everyone signed in");
         await Assertions.Expect(benPage.GetByRole(AriaRole.Status)).ToContainTextAsync("Your recommendation is saved.");
@@ -52,7 +52,7 @@ public sealed class RecommendationJourneyTests
         // Ana's feed on cooking: the book, with why, and nothing of Ben's private recommendation.
         var anaPage = await browser.NewPageAsync(baseUrl);
         problems.AddRange(WatchForProblems(anaPage));
-        await SignInAsync(anaPage, ana);
+        await BrowserSession.SignInAsync(anaPage, ana);
         await anaPage.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Feed" }).ClickAsync();
         await Assertions.Expect(anaPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Recommended by people you trust");
         await anaPage.GetByLabel("Topic", new() { Exact = true }).FillAsync("cooking");
@@ -176,14 +176,5 @@ public sealed class RecommendationJourneyTests
         };
         page.PageError += (_, error) => problems.Add(error);
         return problems;
-    }
-
-    private static async Task SignInAsync(IPage page, TestPerson person)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(person.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(person.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 }

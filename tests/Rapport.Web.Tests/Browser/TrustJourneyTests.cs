@@ -33,7 +33,7 @@ public sealed class TrustJourneyTests
 
         var page = await browser.NewPageAsync(baseUrl);
         var problems = WatchForProblems(page);
-        await SignInAsync(page, ana);
+        await BrowserSession.SignInAsync(page, ana);
 
         // Ana opens Ben's page and states that she trusts him a lot on sailing, for everyone to see.
         await page.GotoAsync($"/people/{ben.Handle}");
@@ -116,14 +116,5 @@ public sealed class TrustJourneyTests
         };
         page.PageError += (_, error) => problems.Add(error);
         return problems;
-    }
-
-    private static async Task SignInAsync(IPage page, TestPerson person)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(person.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(person.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 }
