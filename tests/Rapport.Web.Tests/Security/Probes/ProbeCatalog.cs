@@ -59,6 +59,7 @@ internal static class ProbeCatalog
         ["POST /api/v1/communities/{slug}/membership"] = "joins the community (a non-member would become a member)",
         ["DELETE /api/v1/communities/{slug}/membership"] = "leaves the community",
         ["DELETE /api/v1/me/sessions"] = "ends the caller's own sessions (the cookie client would be signed out)",
+        ["POST /api/v1/notifications/read-all"] = "marks the caller's own notices read (O's contribution notices, in every world)",
     };
 
     public static IReadOnlyList<Probe> Build(EndpointTable app, ProbeDepth depth, Func<string, bool>? routeFilter = null)
@@ -129,6 +130,7 @@ internal static class ProbeCatalog
         probe.Labels.Any(label => label != W.MissingLabel && W.OwnerOf(label) == probe.Caller)
         || (IsFollowOrFork(probe.Route) && probe.Labels.Any(label => W.IsCollection(label) && W.MaySee(probe.Caller, label, authorOnly: false)))
         || (probe.Route.EndsWith("/thanks", StringComparison.Ordinal) && probe.Labels.All(label => W.MaySee(probe.Caller, label, authorOnly: false)))
+        || (probe.Caller == W.Owner && probe.Route.EndsWith("/ask-again", StringComparison.Ordinal)) // O has worked with Y in the private world: it would succeed
         || (probe.Method == "DELETE" && probe.Route == "/api/v1/blocks/{handle}" && probe.Caller == W.Owner && probe.Url.EndsWith("/" + W.Secret, StringComparison.Ordinal));
 
     private static bool IsFollowOrFork(string route) =>
