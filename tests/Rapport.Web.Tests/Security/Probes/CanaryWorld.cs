@@ -78,6 +78,10 @@ internal sealed record SeedProblem(
 /// <item>Problems: O posts a public one (P contributes), one for C (M contributes), one for invited people only with M
 /// invited (both seen by O and M), and one for invited people only whose invitations to M and S were withdrawn (O's
 /// eyes only); the hidden ones carry canaries in their titles, bodies and contributions.</item>
+/// <item>Invitations, offers, notices and blocks (<see cref="InvitationCanaries"/>): Y's public offer in every world; at the
+/// private level O's invited-only problem with routed, referral and withdrawn (X) invitations, a by-hand invitation on C's
+/// problem, an ask-again request on Y's offer, notices to Y and to X (withdrawn), and O's block of X — X, the blocked
+/// user, must see no difference.</item>
 /// </list>
 /// </summary>
 internal sealed class CanaryWorld : IAsyncDisposable
@@ -187,7 +191,7 @@ internal sealed class CanaryWorld : IAsyncDisposable
     /// </summary>
     public static readonly HashSet<string> PrivateLabels =
         ["o_y_priv", "o_t_priv_topic", "o_t_priv_general", "o_x_priv", "o_n_lapsed", "o_p_rev", "r_o_hidden", "r_o_gone", "q_hidden", "k_hidden",
-         .. ProblemChainCanaries.Labels];
+         .. ProblemChainCanaries.Labels, .. InvitationCanaries.Labels];
 
     /// <summary>Who owns the thing a label names: a statement's author, a recommendation's, a collection's (and its entry's) owner, an item's adder.</summary>
     public static string OwnerOf(string label) =>
@@ -197,7 +201,8 @@ internal sealed class CanaryWorld : IAsyncDisposable
         ?? Problems.FirstOrDefault(p => p.Label == label)?.Author
         ?? Problems.FirstOrDefault(p => p.ContributionLabel == label)?.ContributionAuthor
         ?? (Items.Any(i => i.Label == label) ? Party
-            : ProblemChainCanaries.Labels.Contains(label) ? Owner
+            : ProblemChainCanaries.Labels.Contains(label) || InvitationCanaries.Labels.Contains(label) ? Owner
+            : label == InvitationCanaries.Offer ? TieY
             : throw new InvalidOperationException($"No seed labelled {label}"));
 
     /// <summary>Whether the label names a collection (its id, not an entry's).</summary>
@@ -252,6 +257,16 @@ internal sealed class CanaryWorld : IAsyncDisposable
             return false;
         }
 
+        if (InvitationCanaries.Notices.Contains(label))
+        {
+            return false; // a notice is its recipient's alone, and no recipient calls (X's is about a problem X was withdrawn from)
+        }
+
+        if (label == InvitationCanaries.Offer)
+        {
+            return !authorOnly; // offers are public; their author (Y) does not call
+        }
+
         if (!authorOnly && Problems.FirstOrDefault(p => p.ContributionLabel == label) is { } problem)
         {
             return MaySee(caller, problem.Label, authorOnly: false); // a contribution is visible exactly when its problem is
@@ -275,7 +290,7 @@ internal sealed class CanaryWorld : IAsyncDisposable
     {
         Owner => [.. Statements.Where(s => s.From == Owner).SelectMany(s => s.Canaries),
             .. Recommendations.Where(r => r.From == Owner).SelectMany(r => r.Canaries), .. Collections.SelectMany(c => c.Canaries),
-            .. Problems.SelectMany(p => p.Canaries), .. ProblemChainCanaries.Canaries],
+            .. Problems.SelectMany(p => p.Canaries), .. ProblemChainCanaries.Canaries, .. InvitationCanaries.OwnerCanaries],
         Member => [.. Statements.Where(s => CommunityLabels.Contains(s.Label)).SelectMany(s => s.Canaries),
             .. Recommendations.Where(r => CommunityLabels.Contains(r.Label)).SelectMany(r => r.Canaries),
             .. Collections.Where(c => CommunityLabels.Contains(c.Label)).SelectMany(c => c.Canaries),
@@ -352,9 +367,11 @@ internal sealed class CanaryWorld : IAsyncDisposable
         Expect(await clients[Owner].DeleteAsync($"/api/v1/communities/{D}/membership", Ct), HttpStatusCode.NoContent, "O leaves D");
         await SeedRecommendationsAsync(clients);
         await SeedProblemsAsync(clients);
+        await InvitationCanaries.SeedOfferAsync(App.Services, People[TieY].Person.Id, StatementIds);
         if (Level >= WorldLevel.Private)
         {
             await ProblemChainCanaries.SeedAsync(App.Services, People[Owner].Person.Id, People[Secret].Person.Id, StatementIds);
+            await InvitationCanaries.SeedAsync(App.Services, People.ToDictionary(p => p.Key, p => p.Value.Person.Id), StatementIds);
         }
 
         await using var scope = App.Services.CreateAsyncScope();

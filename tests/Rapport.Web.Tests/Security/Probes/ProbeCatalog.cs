@@ -59,6 +59,7 @@ internal static class ProbeCatalog
         ["POST /api/v1/communities/{slug}/membership"] = "joins the community (a non-member would become a member)",
         ["DELETE /api/v1/communities/{slug}/membership"] = "leaves the community",
         ["DELETE /api/v1/me/sessions"] = "ends the caller's own sessions (the cookie client would be signed out)",
+        ["POST /api/v1/notifications/read-all"] = "marks the caller's own notices read (O's contribution notices, in every world)",
     };
 
     public static IReadOnlyList<Probe> Build(EndpointTable app, ProbeDepth depth, Func<string, bool>? routeFilter = null)
@@ -128,7 +129,9 @@ internal static class ProbeCatalog
     private static bool WouldChangeWorld(Probe probe) =>
         probe.Labels.Any(label => label != W.MissingLabel && W.OwnerOf(label) == probe.Caller)
         || (IsFollowOrFork(probe.Route) && probe.Labels.Any(label => W.IsCollection(label) && W.MaySee(probe.Caller, label, authorOnly: false)))
-        || (probe.Route.EndsWith("/thanks", StringComparison.Ordinal) && probe.Labels.All(label => W.MaySee(probe.Caller, label, authorOnly: false)));
+        || (probe.Route.EndsWith("/thanks", StringComparison.Ordinal) && probe.Labels.All(label => W.MaySee(probe.Caller, label, authorOnly: false)))
+        || (probe.Caller == W.Owner && probe.Route.EndsWith("/ask-again", StringComparison.Ordinal)) // O has worked with Y in the private world: it would succeed
+        || (probe.Method == "DELETE" && probe.Route == "/api/v1/blocks/{handle}" && probe.Caller == W.Owner && probe.Url.EndsWith("/" + W.Secret, StringComparison.Ordinal));
 
     private static bool IsFollowOrFork(string route) =>
         route.EndsWith("/follow", StringComparison.Ordinal) || route.EndsWith("/forks", StringComparison.Ordinal);
@@ -252,8 +255,11 @@ internal static class ProbeCatalog
             "id" when isGuid && IdKind(route) == "recommendations" => [.. W.Recommendations.Select(r => $"⟨{r.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid && IdKind(route) == "collections" => [.. W.Collections.Select(c => $"⟨{c.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid && IdKind(route) == "items" => [.. W.Items.Select(i => $"⟨{i.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
-            "id" when isGuid && IdKind(route) == "problems" => [.. W.Problems.Select(p => $"⟨{p.Label}⟩"), $"⟨{ProblemChainCanaries.Problem}⟩", $"⟨{W.MissingLabel}⟩"],
-            "problemid" => [.. W.Problems.Select(p => $"⟨{p.Label}⟩"), $"⟨{ProblemChainCanaries.Problem}⟩", $"⟨{W.MissingLabel}⟩"],
+            "id" when isGuid && IdKind(route) == "problems" => ProblemValues,
+            "problemid" => ProblemValues,
+            "id" when isGuid && IdKind(route) == "offers" => [$"⟨{InvitationCanaries.Offer}⟩", $"⟨{W.MissingLabel}⟩"],
+            "id" when isGuid && IdKind(route) == "notifications" => [.. InvitationCanaries.Notices.Select(n => $"⟨{n}⟩"), $"⟨{W.MissingLabel}⟩"],
+            "invitationid" => [.. InvitationCanaries.Invitations.Select(i => $"⟨{i}⟩"), $"⟨{W.MissingLabel}⟩"],
             "contributionid" => [.. W.Problems.Select(p => $"⟨{p.ContributionLabel}⟩"), $"⟨{W.MissingLabel}⟩"],
             "agreementid" => [$"⟨{ProblemChainCanaries.Agreement}⟩", $"⟨{W.MissingLabel}⟩"],
             "entryid" => [.. W.Collections.Select(c => $"⟨{c.EntryLabel}⟩"), $"⟨{W.MissingLabel}⟩"],
@@ -261,17 +267,22 @@ internal static class ProbeCatalog
             "id" when isLong => ["987654321"],
             "id" => ["no-such-id"],
             "handle" when route.Contains("/members/", StringComparison.Ordinal) => [W.Owner, W.Member, W.MissingHandle],
+            "handle" when route.Contains("/blocks/", StringComparison.Ordinal) => [W.Secret, W.TieZ, W.Owner, W.MissingHandle],
             "handle" => depth == ProbeDepth.Full
                 ? [W.Owner, W.Trustee, W.Secret, W.TieY, W.Party, W.NonMember, W.MissingHandle, W.Owner.ToUpperInvariant()]
                 : [W.Owner, W.Trustee, W.Secret, W.TieY, W.MissingHandle],
             "slug" => [W.C, W.D, W.MissingSlug],
             "secret" => ["no-such-invitation-secret"],
-            // The probe world has no problems yet: problems, invitations, offers and notices answer as missing to everyone.
-            "problemid" or "invitationid" => [$"⟨{W.MissingLabel}⟩", "⟨o_t_priv_topic⟩"],
             "documentname" => ["v1"],
             _ => throw new InvalidOperationException($"No probe values for route parameter {parameter.Name} in {route}: add some."),
         };
     }
+
+    /// <summary>The world's problems, the hidden chain's, the invited-only one with invitations and the ask-again request, and the missing id.</summary>
+    private static readonly string[] ProblemValues =
+    [
+        .. W.Problems.Select(p => $"⟨{p.Label}⟩"), $"⟨{ProblemChainCanaries.Problem}⟩", .. InvitationCanaries.Problems.Select(p => $"⟨{p}⟩"), $"⟨{W.MissingLabel}⟩",
+    ];
 
     /// <summary>The query parameters a page reads ([SupplyParameterFromQuery]) or a handler binds from the query string.</summary>
     private static IReadOnlyList<string> QueryParameters(RoutePattern pattern, Type? component, MethodInfo? handler)

@@ -261,6 +261,13 @@ public sealed class TrustCanaryProbeTests
             (2, W.Party, ProbeClient.Cookie, "/feed", W.PublicRecommendationNote),
             (2, W.Party, ProbeClient.Token, "/api/v1/feed?view=chronological", W.PublicRecommendationNote),
             (2, W.Stranger, ProbeClient.Cookie, "/collections/⟨c_o_open⟩", W.PublicEntryNote),
+            (2, W.Stranger, ProbeClient.Token, $"/api/v1/offers/⟨{InvitationCanaries.Offer}⟩", InvitationCanaries.OfferDescription),
+            (2, W.Secret, ProbeClient.Cookie, $"/offers/⟨{InvitationCanaries.Offer}⟩", InvitationCanaries.OfferDescription),
+            (2, W.Owner, ProbeClient.Token, $"/api/v1/problems/⟨{InvitationCanaries.Problem}⟩/invitations", $"{W.Marker}-reason-referral"),
+            (2, W.Owner, ProbeClient.Cookie, $"/problems/⟨{InvitationCanaries.Problem}⟩/invitations", $"{W.Marker}-reason-byhand"),
+            (2, W.Owner, ProbeClient.Token, $"/api/v1/problems/⟨q_circle⟩/invitations", $"{W.Marker}-reason-circle"),
+            (2, W.Owner, ProbeClient.Token, $"/api/v1/problems/⟨{InvitationCanaries.AskAgainProblem}⟩", $"{W.Marker}-askbody"),
+            (2, W.Owner, ProbeClient.Token, "/api/v1/blocks", W.Secret),
         };
         foreach (var (world, caller, client, url, expected) in controls)
         {
