@@ -40,7 +40,7 @@ public sealed class ApiRateLimitTests : IAsyncLifetime
                 e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName,
                 e => e.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName);
 
-        string[] search = ["FindPeople", "ListCommunities", "SearchItems", "GetRecommendedFeed"];
+        string[] search = ["FindPeople", "ListCommunities", "SearchItems", "GetRecommendedFeed", "FindSimilarProblems"];
         string[] trustWrites = ["StateTrust", "ChangeTrustStatement", "RevokeTrustStatement"];
         Assert.All(policies.Where(p => !search.Contains(p.Key) && !trustWrites.Contains(p.Key)), p => Assert.Equal(AccountRateLimits.Writes, p.Value));
         Assert.All(search, name => Assert.Equal(AccountRateLimits.Search, policies[name]));

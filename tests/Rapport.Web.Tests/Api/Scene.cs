@@ -57,6 +57,15 @@ internal sealed class Scene
     public required Guid ContributionId { get; init; }
     public required Guid InvitedProblemId { get; init; }
     public required Guid InvitedContributionId { get; init; }
+    /// <summary>
+    /// Agreements between the host (asker) and the member (helper, a contributor), one problem each: proposed by the host,
+    /// confirmed, delivered; and a closed problem of the host's.
+    /// </summary>
+    public required (Guid Problem, Guid Agreement) Proposed { get; init; }
+    public required (Guid Problem, Guid Agreement) Confirmed { get; init; }
+    public required (Guid Problem, Guid Agreement) Delivered { get; init; }
+    public required Guid ClosedProblemId { get; init; }
+
     /// <summary>The host's public problem on sailing (the other host knows sailing), its invitation to the member, the member's notice of it.</summary>
     public required Guid ProblemId { get; init; }
     public required Guid ProblemInvitationId { get; init; }
@@ -133,6 +142,33 @@ internal sealed class Scene
         var invitedContribution = await ReadAsync(await host.Client.PostJsonAsync(
             $"/api/v1/problems/{problems[1]}/contributions", new { kind = "reply", body = "More context." }), HttpStatusCode.Created);
 
+        async Task<(Guid Problem, Guid Agreement)> AgreementAsync(string title, int steps)
+        {
+            var posted = await ReadAsync(await host.Client.PostJsonAsync("/api/v1/problems", new { kind = "problem", title, body = "Context.", visibility = "public" }), HttpStatusCode.Created);
+            var id = posted["id"]!.GetValue<Guid>();
+            Expect(await member.Client.PostJsonAsync($"/api/v1/problems/{id}/contributions", new { kind = "proposal", body = "I can do it." }), HttpStatusCode.Created);
+            var agreement = (await ReadAsync(await host.Client.PostJsonAsync(
+                $"/api/v1/problems/{id}/agreements", new { helper = member.Handle, scope = "Patch the hull", terms = "Cash" }), HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+            if (steps >= 1)
+            {
+                Expect(await member.Client.PostJsonAsync($"/api/v1/problems/{id}/agreements/{agreement}/confirm", new { }), HttpStatusCode.OK);
+            }
+
+            if (steps >= 2)
+            {
+                Expect(await member.Client.PostJsonAsync($"/api/v1/problems/{id}/agreements/{agreement}/deliver", new { }), HttpStatusCode.OK);
+            }
+
+            return (id, agreement);
+        }
+
+        var proposed = await AgreementAsync("A proposed agreement", 0);
+        var confirmed = await AgreementAsync("A confirmed agreement", 1);
+        var delivered = await AgreementAsync("A delivered agreement", 2);
+        var closed = (await ReadAsync(await host.Client.PostJsonAsync(
+            "/api/v1/problems", new { kind = "question", title = "A closed problem", body = "Context.", visibility = "public" }), HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        Expect(await host.Client.PostJsonAsync($"/api/v1/problems/{closed}/resolution", new { outcome = "closed", summary = "Solved elsewhere." }), HttpStatusCode.Created);
+
         var problemId = await Invitations.InvitationsApiTests.ProblemAsync(app, host.Person.Person.Id, "sailing", Core.Problems.ProblemVisibility.Public);
         Expect(await otherHost.Client.PostJsonAsync("/api/v1/people/me/competences", new { topic = "sailing" }), HttpStatusCode.Created);
         var problemInvitation = await ReadAsync(
@@ -165,6 +201,10 @@ internal sealed class Scene
             ContributionId = contribution["id"]!.GetValue<Guid>(),
             InvitedProblemId = problems[1],
             InvitedContributionId = invitedContribution["id"]!.GetValue<Guid>(),
+            Proposed = proposed,
+            Confirmed = confirmed,
+            Delivered = delivered,
+            ClosedProblemId = closed,
             ProblemId = problemId,
             ProblemInvitationId = problemInvitation["id"]!.GetValue<Guid>(),
             NotificationId = notices["items"]![0]!["id"]!.GetValue<Guid>(),

@@ -274,7 +274,7 @@ internal sealed partial class ProbeRunner : IAsyncDisposable
     /// <summary>What legitimately differs between two worlds built alike or two identical requests, taken out.</summary>
     public string Normalize(string raw, Probe probe)
     {
-        var text = raw;
+        var text = RedirectOnly(raw);
         foreach (var label in probe.Labels)
         {
             var id = _world.IdOf(label);
@@ -295,6 +295,21 @@ internal sealed partial class ProbeRunner : IAsyncDisposable
         text = Guids().Replace(text, m => _world.Names.TryGetValue(Guid.Parse(m.Value), out var name) ? $"<{name}>" : "<guid>");
         text = CompactGuids().Replace(text, m => _world.Names.TryGetValue(Guid.ParseExact(m.Value, "N"), out var name) ? $"<{name}>" : "<hex32>");
         return text;
+    }
+
+    /// <summary>
+    /// A redirect compares by its status and where it points: a page that redirects while streaming sometimes sends the
+    /// start of its rendering along (and its content headers), sometimes not. The canary scan still reads the whole answer.
+    /// </summary>
+    private static string RedirectOnly(string raw)
+    {
+        if (raw.Length < 3 || raw[0] != '3')
+        {
+            return raw;
+        }
+
+        var lines = raw.Split('\n');
+        return string.Join("\n", lines.Take(1).Concat(lines.Where(l => l.StartsWith("Location: ", StringComparison.Ordinal))));
     }
 
     public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
