@@ -53,7 +53,8 @@ public sealed class EvalRecsysCommandTests : IDisposable
             var perFold = row.GetProperty("fold_train_seconds").EnumerateArray().Select(t => t.GetDouble()).ToArray();
             Assert.Equal(3, perFold.Length);
             Assert.Equal(3, row.GetProperty("fold_train_cpu_seconds").GetArrayLength());
-            Assert.Equal(Math.Round(perFold.Average(), 3), row.GetProperty("train_seconds").GetDouble(), 3);
+            // Folds are rounded to the millisecond before they are printed, so their mean can differ from the printed mean by one.
+            Assert.Equal(perFold.Average(), row.GetProperty("train_seconds").GetDouble(), tolerance: 0.0011);
         });
     }
 
