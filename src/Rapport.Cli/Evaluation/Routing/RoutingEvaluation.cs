@@ -65,7 +65,7 @@ internal sealed class RoutingEvaluation(TimeProvider time)
             return (Test: settings.ValidationOnly ? null : RoutingMetrics.Measure(learning.Method(learning.FitAll(without), name), testCases),
                 Validation: RoutingMetrics.Measure(learning.RollingMethod(name, learning.Rolling(without).Models), learningCases));
         }).ToList();
-        var featureAblation = FeatureGroups.Single.ToDictionary(f => f.Name, f => Math.Round(learning.Rolling(spec.Dropping(f.Features, f.Name)).Mrr.Average(), 4));
+        var featureAblation = FeatureGroups.Single.ToDictionary(f => f.Name, f => Math.Round(learning.Rolling(spec with { Features = f.Name, Without = f.Without }).Mean, 4));
         return new RoutingReport
         {
             Site = site.Name,
@@ -94,6 +94,7 @@ internal sealed class RoutingEvaluation(TimeProvider time)
                 model.Named.ToDictionary(p => p.Key, p => Math.Round(p.Value, 6)), learning.Grid)
             {
                 Features = spec.Features,
+                Centre = spec.Centre,
                 Trees = spec.Trees,
                 Depth = spec.Depth,
                 Configurations = learning.Configurations,

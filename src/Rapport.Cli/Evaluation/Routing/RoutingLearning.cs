@@ -16,8 +16,20 @@ namespace Rapport.Cli.Evaluation.Routing;
 /// </summary>
 internal sealed class RoutingLearning
 {
-    /// <summary>L2 penalties tried (on standardised features, per answer): from barely to strongly regularised.</summary>
-    public static readonly double[] Regularizations = [0.00001, 0.0001, 0.001, 0.01, 0.1];
+    /// <summary>L2 penalties tried (on standardised features, per answer): from barely regularised to (nearly) the centre model.</summary>
+    public static readonly double[] Regularizations = [0.00001, 0.0001, 0.001, 0.01, 0.1, 1, 10];
+
+    /// <summary>Centre of the penalty: 0 (shrink toward a flat ranking), or the most-active ranking (a logit on "contributions" alone).</summary>
+    public const string ZeroCentre = "zero";
+
+    /// <inheritdoc cref="ZeroCentre"/>
+    public const string MostActiveCentre = "most-active";
+
+    /// <summary>The penalty centres tried.</summary>
+    public static readonly string[] Centres = [ZeroCentre, MostActiveCentre];
+
+    /// <summary>The column of the most-active feature (ln(1 + contributions so far)).</summary>
+    public static readonly int MostActiveFeature = RoutingFeatures.Names.ToList().IndexOf("contributions");
 
     /// <summary>Tree counts tried for the boosted ranker (prefixes of one fit of the largest).</summary>
     public static readonly int[] TreeCounts = [25, 50, 100, 200];
@@ -31,6 +43,9 @@ internal sealed class RoutingLearning
     /// <summary>The features added in round 5; "round-4 features" is the full set without them.</summary>
     public static readonly string[] Round5Features =
         ["contributions_90d", "contributions_365d", "topic_contributions_90d", "topic_contributions_365d", "credit_rate", "helped_by_asker"];
+
+    /// <summary>The feature sets tried: all, and round 4's (without <see cref="Round5Features"/>).</summary>
+    public static readonly (string Name, string[] Without)[] FeatureSets = [("all", []), ("round-4", Round5Features)];
 
     private readonly List<RoutingCase> training;
     private readonly IReadOnlyList<IReadOnlyList<SiteQuestion>> windows;
@@ -79,50 +94,60 @@ internal sealed class RoutingLearning
     /// </summary>
     public (LearnerSpec Spec, double MeanMrr, Dictionary<int, RoutingModel> Models) Choose()
     {
-        var featureSets = new (string Name, string[] Without)[] { ("all", []), ("round-4", Round5Features) };
-        var scored = new List<(LearnerSpec Spec, double[] Mrr, Dictionary<int, RoutingModel> Models)>();
-        foreach (var (name, without) in featureSets)
+        var scored = new List<Scored>();
+        foreach (var features in FeatureSets)
         {
-            foreach (var lambda in Regularizations)
+            foreach (var centre in Centres)
             {
-                var spec = new LearnerSpec(name, without, lambda, 0, 0);
-                var (models, mrr) = Rolling(spec);
-                scored.Add((spec, mrr, models));
+                foreach (var lambda in Regularizations)
+                {
+                    scored.Add(Rolling(new LearnerSpec(features.Name, features.Without, lambda, 0, 0) { Centre = centre }));
+                }
             }
         }
 
-        var linear = scored.MaxBy(s => s.Mrr.Average());
+        var best = scored.MaxBy(s => s.Mean)!;
+        var linear = scored.Where(s => s.Spec.Centre == MostActiveCentre && s.Spec.Features == best.Spec.Features && s.Mean >= best.Mean - StandardError(best, s))
+            .MaxBy(s => s.Spec.Regularization) ?? best;
         foreach (var depth in TreeDepths)
         {
             var fitted = windows.Select(w => Fit(Before(w), w[0].Created, linear.Spec with { Trees = TreeCounts[^1], Depth = depth })).ToList();
             foreach (var trees in TreeCounts)
             {
-                var spec = linear.Spec with { Trees = trees, Depth = depth };
-                scored.Add(Score(spec, [.. fitted.Select(m => m.WithTrees(trees))]));
+                scored.Add(Score(linear.Spec with { Trees = trees, Depth = depth }, [.. fitted.Select(m => m.WithTrees(trees))]));
             }
         }
 
-        var boosted = scored.Where(s => s.Spec.Trees > 0).MaxBy(s => s.Mrr.Average());
-        var chosen = boosted.Mrr.Average() > linear.Mrr.Average() + ComplexityMargin ? boosted : linear;
+        var boosted = scored.Where(s => s.Spec.Trees > 0).MaxBy(s => s.Mean)!;
+        var chosen = boosted.Mean > linear.Mean + ComplexityMargin ? boosted : linear;
         foreach (var s in scored)
         {
-            Configurations.Add(new LearningConfiguration(s.Spec.Features, s.Spec.Regularization, s.Spec.Trees, s.Spec.Depth,
-                [.. s.Mrr.Select(Round)], Round(s.Mrr.Average()), s.Spec == chosen.Spec));
+            Configurations.Add(new LearningConfiguration(s.Spec.Features, s.Spec.Centre, s.Spec.Regularization, s.Spec.Trees, s.Spec.Depth,
+                [.. s.Mrr.Select(Round)], Round(s.Mean), Round(s.Rr.Average()), s.Spec == chosen.Spec));
         }
 
-        foreach (var s in scored.Where(s => s.Spec.Trees == 0 && s.Spec.Features == chosen.Spec.Features))
+        foreach (var s in scored.Where(s => s.Spec.Trees == 0 && s.Spec.Features == chosen.Spec.Features && s.Spec.Centre == chosen.Spec.Centre))
         {
-            Grid.Add(new LearningPoint(s.Spec.Regularization, [.. s.Mrr.Select(Round)], Round(s.Mrr.Average()), s.Spec.Regularization == chosen.Spec.Regularization));
+            Grid.Add(new LearningPoint(s.Spec.Regularization, [.. s.Mrr.Select(Round)], Round(s.Mean), s.Spec.Regularization == chosen.Spec.Regularization));
         }
 
-        return (chosen.Spec, chosen.Mrr.Average(), chosen.Models);
+        return (chosen.Spec, chosen.Mean, chosen.Models);
     }
 
-    /// <summary>One configuration's windows (a diagnostic: the chosen one without some features): mean MRR and each question's model.</summary>
-    public (Dictionary<int, RoutingModel> Models, double[] Mrr) Rolling(LearnerSpec spec)
+    /// <summary>One configuration scored on the windows: each window's MRR, each validation question's reciprocal rank (pooled, window order), each question's model.</summary>
+    public Scored Rolling(LearnerSpec spec) => Score(spec, [.. windows.Select(w => Fit(Before(w), w[0].Created, spec))]);
+
+    /// <summary>Standard error of the mean paired difference of reciprocal ranks between two configurations (the one-standard-error rule).</summary>
+    internal static double StandardError(Scored a, Scored b)
     {
-        var (_, mrr, models) = Score(spec, [.. windows.Select(w => Fit(Before(w), w[0].Created, spec))]);
-        return (models, mrr);
+        var d = a.Rr.Zip(b.Rr, (x, y) => x - y).ToArray();
+        if (d.Length < 2)
+        {
+            return 0;
+        }
+
+        var mean = d.Average();
+        return Math.Sqrt(d.Sum(x => (x - mean) * (x - mean)) / (d.Length - 1) / d.Length);
     }
 
     /// <summary>The model fitted on every training question, labels before the test cut-off.</summary>
@@ -135,18 +160,22 @@ internal sealed class RoutingLearning
     public RoutingMethod RollingMethod(string name, IReadOnlyDictionary<int, RoutingModel> models) =>
         new(name, c => [.. Router.Rank(c.Signals, options with { Model = models[c.Question.Id] }).Select(r => r.Person)]);
 
-    private (LearnerSpec Spec, double[] Mrr, Dictionary<int, RoutingModel> Models) Score(LearnerSpec spec, List<RoutingModel> perWindow)
+    private Scored Score(LearnerSpec spec, List<RoutingModel> perWindow)
     {
         var models = new Dictionary<int, RoutingModel>();
         var mrr = new double[windows.Count];
+        var rr = new List<double>();
         var cases = WindowCases;
         for (var w = 0; w < windows.Count; w++)
         {
+            var method = Method(perWindow[w]);
+            var ranks = cases[w].Select(c => RoutingMetrics.ReciprocalRank(method.Rank(c), c.Answerers.Contains)).ToList();
             cases[w].ForEach(c => models[c.Question.Id] = perWindow[w]);
-            mrr[w] = RoutingMetrics.Measure(Method(perWindow[w]), cases[w]).Mrr;
+            mrr[w] = ranks.Count == 0 ? 0 : ranks.Average();
+            rr.AddRange(ranks);
         }
 
-        return (spec, mrr, models);
+        return new Scored(spec, mrr, [.. rr], models);
     }
 
     private IEnumerable<RoutingCase> Before(IReadOnlyList<SiteQuestion> window) => training.Where(c => c.Question.Created < window[0].Created);
@@ -168,7 +197,10 @@ internal sealed class RoutingLearning
             lists.Add(new TrainingList(matrix, [.. Enumerable.Range(0, candidates.Count).Where(i => answered.Contains(candidates[i].Person))]));
         }
 
-        var linear = RankerTraining.Fit(lists, spec.Regularization);
+        var centre = spec.Centre == MostActiveCentre
+            ? RankerTraining.Fit([.. lists.Select(l => l with { Rows = [.. l.Rows.Select(r => r.Select((x, i) => i == MostActiveFeature ? x : 0).ToArray())] })], Regularizations[0])
+            : null;
+        var linear = RankerTraining.Fit(lists, spec.Regularization, centre);
         return spec.Trees == 0 ? linear : RankerBoosting.Fit(lists, linear, BoostingOptions.Default with { Trees = spec.Trees, Depth = spec.Depth });
     }
 
@@ -178,15 +210,24 @@ internal sealed class RoutingLearning
 /// <summary>One learned-ranker configuration: feature set (name, and the features left out), λ, trees (0: linear) and their depth.</summary>
 internal sealed record LearnerSpec(string Features, IReadOnlyCollection<string> Without, double Regularization, int Trees, int Depth)
 {
+    /// <summary>Centre of the L2 penalty (<see cref="RoutingLearning.ZeroCentre"/> or <see cref="RoutingLearning.MostActiveCentre"/>).</summary>
+    public string Centre { get; init; } = RoutingLearning.ZeroCentre;
+
     /// <summary>The same configuration without <paramref name="more"/> features as well.</summary>
     public LearnerSpec Dropping(IEnumerable<string> more, string name) => this with { Features = name, Without = [.. Without.Union(more)] };
 
     /// <inheritdoc/>
     public bool Equals(LearnerSpec? other) =>
-        other is not null && Features == other.Features && Regularization.Equals(other.Regularization) && Trees == other.Trees && Depth == other.Depth;
+        other is not null && Features == other.Features && Centre == other.Centre && Regularization.Equals(other.Regularization) && Trees == other.Trees && Depth == other.Depth;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Features, Regularization, Trees, Depth);
+    public override int GetHashCode() => HashCode.Combine(Features, Centre, Regularization, Trees, Depth);
+}
+
+/// <summary>A configuration scored on the validation windows: each window's MRR and their mean, each question's reciprocal rank (pooled), each question's model.</summary>
+internal sealed record Scored(LearnerSpec Spec, double[] Mrr, double[] Rr, Dictionary<int, RoutingModel> Models)
+{
+    public double Mean => Mrr.Length == 0 ? 0 : Mrr.Average();
 }
 
 /// <summary>
@@ -221,7 +262,9 @@ internal static class FeatureGroups
     ];
 
     /// <summary>Each round-5 feature alone (the per-feature validation ablation).</summary>
-    public static IEnumerable<(string Name, string[] Features)> Single => RoutingLearning.Round5Features.Select(f => ($"no-{f}", new[] { f }));
+    public static IEnumerable<(string Name, string[] Without)> Single =>
+        RoutingLearning.Round5Features.Select(f => ($"with-{f}", RoutingLearning.Round5Features.Where(g => g != f).ToArray()))
+            .Concat(RoutingLearning.Round5Features.Select(f => ($"without-{f}", new[] { f })));
 }
 
 /// <summary>One λ of the learned ranker's validation: each window's MRR, their mean, whether it was chosen.</summary>
@@ -234,11 +277,13 @@ internal sealed record LearningPoint(
 /// <summary>One configuration of the learned ranker on the validation windows.</summary>
 internal sealed record LearningConfiguration(
     [property: JsonPropertyName("features")] string Features,
+    [property: JsonPropertyName("centre")] string Centre,
     [property: JsonPropertyName("regularization")] double Regularization,
     [property: JsonPropertyName("trees")] int Trees,
     [property: JsonPropertyName("depth")] int Depth,
     [property: JsonPropertyName("block_mrr")] IReadOnlyList<double> BlockMrr,
     [property: JsonPropertyName("mean_mrr")] double MeanMrr,
+    [property: JsonPropertyName("pooled_mrr")] double PooledMrr,
     [property: JsonPropertyName("chosen")] bool Chosen);
 
 /// <summary>The learned ranker in the report: the validation of its configurations, the decision, and the model used on test.</summary>
@@ -254,6 +299,9 @@ internal sealed record LearnedRanker(
     /// <summary>The chosen feature set ("all" or "round-4").</summary>
     [JsonPropertyName("features")] public string Features { get; init; } = "all";
 
+    /// <summary>Centre of the chosen L2 penalty.</summary>
+    [JsonPropertyName("centre")] public string Centre { get; init; } = RoutingLearning.ZeroCentre;
+
     /// <summary>Trees on top of the linear ranker (0: linear) and their depth.</summary>
     [JsonPropertyName("trees")] public int Trees { get; init; }
 
@@ -262,6 +310,6 @@ internal sealed record LearnedRanker(
     /// <summary>Every configuration scored on the validation windows.</summary>
     [JsonPropertyName("configurations")] public IReadOnlyList<LearningConfiguration> Configurations { get; init; } = [];
 
-    /// <summary>The chosen configuration refitted without each round-5 feature: mean validation MRR (per-feature ablation).</summary>
+    /// <summary>Per-feature validation ablation (chosen λ and centre): "with-X" = round 4's features plus X, "without-X" = all features but X; mean MRR over the windows.</summary>
     [JsonPropertyName("feature_ablation")] public IReadOnlyDictionary<string, double> FeatureAblation { get; init; } = new Dictionary<string, double>();
 }
