@@ -50,6 +50,9 @@ public sealed record CandidateSignals
     /// <summary>Contributions to the asker's earlier problems.</summary>
     public double ContributionsToAsker { get; init; }
 
+    /// <summary>The asker's contributions to this person's earlier problems (the asker helped them before).</summary>
+    public double ContributionsFromAsker { get; init; }
+
     /// <summary>Contributions on any of the problem's topics, decayed as <see cref="RecentContributions"/>.</summary>
     public IReadOnlyList<double> RecentTopicContributions { get; init; } = [];
 

@@ -46,7 +46,15 @@ public static class RankerTraining
     /// Fits the weights on <paramref name="lists"/> (lists nobody answered from the candidates are skipped) with L2 penalty
     /// <paramref name="regularization"/> λ &gt; 0 on standardised features; no list with an answer gives all weights 0.
     /// </summary>
-    public static RoutingModel Fit(IReadOnlyList<TrainingList> lists, double regularization)
+    public static RoutingModel Fit(IReadOnlyList<TrainingList> lists, double regularization) => Fit(lists, regularization, centre: null);
+
+    /// <summary>
+    /// As <see cref="Fit(IReadOnlyList{TrainingList}, double)"/>, but the penalty pulls the weights toward
+    /// <paramref name="centre"/>'s rather than toward 0: (λ/2)·|w − w₀|² on standardised features. A large λ then gives
+    /// the centre model (say, a most-active ranking) instead of a flat one, and the fit departs from it only as far as
+    /// the examples pay for (shrinkage toward a prior model, as in ridge regression with a non-zero prior mean).
+    /// </summary>
+    public static RoutingModel Fit(IReadOnlyList<TrainingList> lists, double regularization, RoutingModel? centre)
     {
         ArgumentNullException.ThrowIfNull(lists);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(regularization);
@@ -62,11 +70,12 @@ public static class RankerTraining
         var z = used.Select(l => l.Rows.Select(r => active.Select(i => (r[i] - mean[i]) / scale[i]).ToArray()).ToArray()).ToList();
         var answered = used.Select(l => l.Answered).ToList();
         var positives = (double)answered.Sum(a => a.Count);
-        var w = new double[active.Length];
-        var objective = Objective(z, answered, w, positives, regularization);
+        var w0 = active.Select(i => (centre?.Weights[i] ?? 0) * scale[i]).ToArray();
+        var w = (double[])w0.Clone();
+        var objective = Objective(z, answered, w, w0, positives, regularization);
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
-            var (gradient, curvature) = Derivatives(z, answered, w, positives, regularization);
+            var (gradient, curvature) = Derivatives(z, answered, w, w0, positives, regularization);
             var step = Cholesky.Solve(curvature, gradient);
             var t = 1.0;
             double[] next;
@@ -74,7 +83,7 @@ public static class RankerTraining
             while (true)
             {
                 next = [.. w.Select((x, i) => x + (t * step[i]))];
-                value = Objective(z, answered, next, positives, regularization);
+                value = Objective(z, answered, next, w0, positives, regularization);
                 if (value >= objective || t <= SmallestStep)
                 {
                     break;
@@ -149,7 +158,7 @@ public static class RankerTraining
         return scores;
     }
 
-    private static double Objective(List<double[][]> z, List<IReadOnlyList<int>> answered, double[] w, double positives, double lambda)
+    private static double Objective(List<double[][]> z, List<IReadOnlyList<int>> answered, double[] w, double[] w0, double positives, double lambda)
     {
         double sum = 0;
         for (var q = 0; q < z.Count; q++)
@@ -158,11 +167,11 @@ public static class RankerTraining
             sum += answered[q].Sum(r => Math.Log(Math.Max(p[r], double.Epsilon)));
         }
 
-        return (sum / positives) - (lambda / 2 * w.Sum(x => x * x));
+        return (sum / positives) - (lambda / 2 * w.Select((x, i) => (x - w0[i]) * (x - w0[i])).Sum());
     }
 
     /// <summary>The gradient and the negated Hessian (positive definite) of the objective.</summary>
-    private static (double[] Gradient, double[,] Curvature) Derivatives(List<double[][]> z, List<IReadOnlyList<int>> answered, double[] w, double positives, double lambda)
+    private static (double[] Gradient, double[,] Curvature) Derivatives(List<double[][]> z, List<IReadOnlyList<int>> answered, double[] w, double[] w0, double positives, double lambda)
     {
         var d = w.Length;
         var gradient = new double[d];
@@ -207,7 +216,7 @@ public static class RankerTraining
 
         for (var a = 0; a < d; a++)
         {
-            gradient[a] = (gradient[a] / positives) - (lambda * w[a]);
+            gradient[a] = (gradient[a] / positives) - (lambda * (w[a] - w0[a]));
             for (var b = 0; b <= a; b++)
             {
                 curvature[a, b] = (curvature[a, b] / positives) + (a == b ? lambda : 0);

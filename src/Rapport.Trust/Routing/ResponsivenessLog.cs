@@ -136,6 +136,24 @@ public sealed class ResponsivenessLog
         return new ContributionHistory(count, decayed, topical, last, toAsker, Sum(credits, person, now), Sum(thanks, person, now));
     }
 
+    /// <summary>
+    /// How many contributions <paramref name="helper"/> made before <paramref name="now"/> to each person's problems (the
+    /// reverse of <see cref="ContributionHistory.ToAsker"/>: has the asker helped this candidate before?).
+    /// </summary>
+    internal Dictionary<int, double> Helped(int helper, DateTimeOffset now)
+    {
+        var helped = new Dictionary<int, double>();
+        foreach (var (at, person, _) in contributions.GetValueOrDefault(helper) ?? [])
+        {
+            if (at < now && person is { } p)
+            {
+                helped[p] = helped.GetValueOrDefault(p) + 1;
+            }
+        }
+
+        return helped;
+    }
+
     private static void Add(Dictionary<int, List<(DateTimeOffset At, double Weight)>> log, int person, DateTimeOffset at, double weight)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(person);

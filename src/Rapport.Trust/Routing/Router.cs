@@ -47,6 +47,7 @@ public static class Router
         var topics = ExpertiseIndex.Normalize(request.Topics);
         var work = sources.Expertise.MatchTopics(topics);
         var trust = TrustMass(sources.Trust, request, options.Trust);
+        var helpedByAsker = sources.Responsiveness.Helped(request.Asker, request.At);
         var candidates = new List<CandidateSignals>();
         foreach (var person in sources.Expertise.People.Union(sources.Responsiveness.People).Where(request.Allows).Order())
         {
@@ -69,6 +70,7 @@ public static class Router
                 RecentContributions = contributed.Decayed,
                 LastContribution = contributed.Last,
                 ContributionsToAsker = contributed.ToAsker,
+                ContributionsFromAsker = helpedByAsker.GetValueOrDefault(person),
                 RecentTopicContributions = contributed.Topical,
                 Credit = contributed.Credit,
                 Thanks = contributed.Thanks,

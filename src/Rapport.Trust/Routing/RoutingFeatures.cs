@@ -9,8 +9,15 @@ namespace Rapport.Trust.Routing;
 /// </summary>
 public static class RoutingFeatures
 {
-    /// <summary>Half-lives of the decayed contribution counts: a day (here now), a week, a month.</summary>
-    public static IReadOnlyList<TimeSpan> ContributionHalfLives { get; } = [TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
+    /// <summary>Half-lives of the decayed contribution counts: a day (here now), a week, a month, a quarter, a year.</summary>
+    public static IReadOnlyList<TimeSpan> ContributionHalfLives { get; } =
+        [TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30), TimeSpan.FromDays(90), TimeSpan.FromDays(365)];
+
+    /// <summary>Mean of the Beta prior of the credit rate (credit per contribution): an even chance, as for the answer rate.</summary>
+    public const double PriorCreditRate = 0.5;
+
+    /// <summary>Weight of that prior, in contributions: two, so one accepted answer out of one gives 2/3, not 1.</summary>
+    public const double PriorCreditContributions = 2;
 
     /// <summary>Idle time is capped here (and someone never seen counts as idle this long): beyond a year, idle is idle.</summary>
     public static readonly TimeSpan MaxIdle = TimeSpan.FromDays(365);
@@ -39,6 +46,12 @@ public static class RoutingFeatures
         "credit",                   // ln(1 + credit received: accepted, cited in a resolution)
         "thanks",                   // ln(1 + thanks received: thank-yous, upvotes)
         "profile_sharp",            // mean ln P_μ(t|u) with μ = SharpTopicSmoothing: specialists stand out more
+        "contributions_90d",        // ln(1 + contributions decayed by a 90-day half-life)
+        "contributions_365d",       // ... 365-day
+        "topic_contributions_90d",  // ln(1 + contributions on the problem's topics, 90-day half-life)
+        "topic_contributions_365d", // ... 365-day
+        "credit_rate",              // ln((credit + m·p) / (contributions + m)): how often their work is accepted
+        "helped_by_asker",          // ln(1 + the asker's contributions to this person's earlier problems)
     ];
 
     /// <summary>Number of columns.</summary>
@@ -79,6 +92,12 @@ public static class RoutingFeatures
             Math.Log(1 + c.Credit),
             Math.Log(1 + c.Thanks),
             Router.ProfileLogLikelihood(c, signals.TopicBackground, SharpTopicSmoothing),
+            Math.Log(1 + At(recent, 3)),
+            Math.Log(1 + At(recent, 4)),
+            Math.Log(1 + At(c.RecentTopicContributions, 3)),
+            Math.Log(1 + At(c.RecentTopicContributions, 4)),
+            Math.Log((c.Credit + (PriorCreditContributions * PriorCreditRate)) / (c.Contributions + PriorCreditContributions)),
+            Math.Log(1 + c.ContributionsFromAsker),
         ];
     }
 

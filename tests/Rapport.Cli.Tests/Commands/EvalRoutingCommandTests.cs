@@ -76,12 +76,37 @@ public sealed class EvalRoutingCommandTests
         Assert.Equal(0, result.ExitCode);
         var report = JsonShape.Parse(result.Output);
         Assert.True(report.GetProperty("tuned").GetBoolean());
-        // 3 edge directions × 6 half-lives × 6 μ × 4 β, each with one MRR per validation block, exactly one chosen.
+        // 3 edge directions × 6 half-lives × 6 μ × 4 β, each with one MRR per validation window (2: q5–q6 and q7–q8, each as
+        // long as the test part), exactly one chosen.
         var grid = JsonShape.Rows(report, "tuning");
         Assert.Equal(432, grid.Length);
-        Assert.All(grid, p => Assert.Equal(3, p.GetProperty("block_mrr").GetArrayLength()));
+        Assert.All(grid, p => Assert.Equal(2, p.GetProperty("block_mrr").GetArrayLength()));
         var chosen = Assert.Single(grid, p => p.GetProperty("chosen").GetBoolean());
         Assert.Equal(chosen.GetProperty("topic_smoothing").GetDouble(), report.GetProperty("parameters").GetProperty("topic_smoothing").GetDouble());
+    }
+
+    [Fact]
+    public async Task EvalRouting_WithValidationOnly_ScoresNoTestQuestion_AndRecordsEveryConfiguration()
+    {
+        var result = await RunOnSmallSiteAsync("--validation-only", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var report = JsonShape.Parse(result.Output);
+        Assert.Equal(0, report.GetProperty("test_questions").GetInt32());
+        Assert.Empty(JsonShape.Rows(report, "methods"));
+        Assert.Empty(JsonShape.Rows(report, "ablations"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, report.GetProperty("comparison").GetProperty("test").ValueKind);
+        Assert.NotEmpty(JsonShape.Rows(report, "validation"));
+
+        // 2 feature sets × 2 centres × 7 λ linear rankers, then 2 depths × 4 tree counts on top of the linear one the rule
+        // kept; exactly one chosen, and the report's model is that one.
+        var learned = report.GetProperty("learned");
+        var configurations = JsonShape.Rows(learned, "configurations");
+        Assert.Equal(36, configurations.Length);
+        var chosen = Assert.Single(configurations, c => c.GetProperty("chosen").GetBoolean());
+        Assert.Equal((chosen.GetProperty("features").GetString(), chosen.GetProperty("centre").GetString(), chosen.GetProperty("trees").GetInt32()),
+            (learned.GetProperty("features").GetString(), learned.GetProperty("centre").GetString(), learned.GetProperty("trees").GetInt32()));
+        Assert.Equal(12, learned.GetProperty("feature_ablation").EnumerateObject().Count());
     }
 
     [Fact]

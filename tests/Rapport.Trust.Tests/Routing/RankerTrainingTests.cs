@@ -107,10 +107,52 @@ public sealed class RankerTrainingTests
 
         var one = signals.Candidates.Single();
         Assert.Equal((1.0, 1.0, 1.0, 1.0), (one.Contributions, one.ContributionsToAsker, one.Credit, one.Thanks));
-        Assert.Equal([0.5, Math.Pow(2, -1.0 / 7), Math.Pow(2, -1.0 / 30)], one.RecentContributions, (x, y) => Math.Abs(x - y) < 1e-12);
+        Assert.Equal([0.5, Math.Pow(2, -1.0 / 7), Math.Pow(2, -1.0 / 30), Math.Pow(2, -1.0 / 90), Math.Pow(2, -1.0 / 365)], one.RecentContributions, (x, y) => Math.Abs(x - y) < 1e-12);
         Assert.Equal(one.RecentContributions, one.RecentTopicContributions);
         Assert.Equal(Math.Log(2), row[HelpedAsker], 12);
         Assert.Equal(Math.Log(25), row[Column("idle_hours_contribution")], 12);
+        Assert.Equal(Math.Log(1 + Math.Pow(2, -1.0 / 365)), row[Column("topic_contributions_365d")], 12);
+
+        // Credit rate with a Beta(1, 1) prior: (1 accepted + 2 · 0.5) / (1 answer + 2) = 2/3. The asker never helped 1.
+        Assert.Equal(Math.Log(2.0 / 3), row[Column("credit_rate")], 12);
+        Assert.Equal(0, row[Column("helped_by_asker")]);
+    }
+
+    [Fact]
+    public void Features_CountWhatTheAskerDidForTheCandidateBefore_NotAfter()
+    {
+        // The asker (0) answered 1's problems twice before the request and once after it; 2 was never helped by 0.
+        var world = new RoutingFixture(3).Active(1, 3).Active(2, 3);
+        var now = RoutingFixture.Now;
+        world.Responsiveness.RecordContribution(0, now.AddDays(-3), helped: 1);
+        world.Responsiveness.RecordContribution(0, now.AddDays(-2), helped: 1);
+        world.Responsiveness.RecordContribution(0, now.AddHours(1), helped: 1);
+        world.Responsiveness.RecordContribution(0, now.AddDays(-1), helped: null);
+        var signals = Router.Measure(world.Sources, RoutingFixture.Ask(0, ""), RoutingOptions.Default);
+
+        var rows = RoutingFeatures.Of(signals, RoutingOptions.Default);
+
+        Assert.Equal([1, 2], signals.Candidates.Select(c => c.Person));
+        Assert.Equal([Math.Log(3), 0], rows.Select(r => r[Column("helped_by_asker")]));
+    }
+
+    [Fact]
+    public void Fit_WithACentre_ShrinksTowardItInsteadOfTowardZero()
+    {
+        // Same data as above (log-odds ln 3 on topic_work). Centred on a model with weight 2 on topic_work: a huge penalty
+        // gives 2 (the centre), not 0; a tiny one still gives ln 3; in between it lies between the two.
+        List<TrainingList> lists = [List(1, 0, answered: 0), List(1, 0, answered: 0), List(1, 0, answered: 0), List(1, 0, answered: 1)];
+        var weights = new double[RoutingFeatures.Count];
+        weights[TopicWork] = 2;
+        var centre = new RoutingModel(weights);
+
+        var huge = RankerTraining.Fit(lists, regularization: 1e6, centre);
+        var tiny = RankerTraining.Fit(lists, regularization: 1e-9, centre);
+        var middle = RankerTraining.Fit(lists, regularization: 1, centre);
+
+        Assert.Equal(2, huge.Weights[TopicWork], 4);
+        Assert.Equal(Math.Log(3), tiny.Weights[TopicWork], 5);
+        Assert.InRange(middle.Weights[TopicWork], Math.Log(3) + 0.01, 2 - 0.01);
     }
 
     private static int Column(string name) => RoutingFeatures.Names.ToList().IndexOf(name);

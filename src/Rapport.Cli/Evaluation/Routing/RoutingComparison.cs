@@ -57,5 +57,5 @@ internal sealed record RoutingComparison(
 
 /// <summary>The comparison on the test questions and on the validation blocks.</summary>
 internal sealed record RoutingComparisons(
-    [property: JsonPropertyName("test")] RoutingComparison Test,
+    [property: JsonPropertyName("test")] RoutingComparison? Test,
     [property: JsonPropertyName("validation")] RoutingComparison Validation);

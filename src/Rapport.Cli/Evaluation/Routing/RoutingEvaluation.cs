@@ -6,7 +6,8 @@ namespace Rapport.Cli.Evaluation.Routing;
 /// <summary>What <c>eval routing</c> was asked for.</summary>
 /// <param name="Split">Share of questions, by time, in the training period; the rest are the test questions.</param>
 /// <param name="Tune">Use the parameters chosen by rolling-origin validation on this site instead of the defaults.</param>
-internal sealed record RoutingSettings(double Split, bool Tune);
+/// <param name="ValidationOnly">Score only the training period (the validation windows): the test part is not read, its rows are empty.</param>
+internal sealed record RoutingSettings(double Split, bool Tune, bool ValidationOnly = false);
 
 /// <summary>
 /// <c>eval routing</c>: questions in time order; the first <see cref="RoutingSettings.Split"/> are training, the rest
@@ -34,36 +35,37 @@ internal sealed class RoutingEvaluation(TimeProvider time)
 
         var cutoff = ordered[cut].Created;
         var test = ordered.GetRange(cut, ordered.Count - cut);
-        var tuning = new RoutingTuning(site, ordered.GetRange(0, cut), cutoff, cancellationToken);
-        var tuned = tuning.Run(RoutingParameters.Default);
-        var chosen = settings.Tune ? tuned : RoutingParameters.Default;
+        var windows = ValidationWindows.Of(ordered.GetRange(0, cut), test.Count);
+        var tuning = new RoutingTuning(site, windows, cutoff, cancellationToken);
+        var scoreGrid = settings.Tune || !settings.ValidationOnly;
+        var chosen = !scoreGrid ? RoutingParameters.Default : tuning.Run(RoutingParameters.Default) is var tuned && settings.Tune ? tuned : RoutingParameters.Default;
 
-        var testCases = RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, chosen, cancellationToken);
-        if (testCases.Count == 0)
+        var testCases = settings.ValidationOnly ? [] : RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, chosen, cancellationToken);
+        if (!settings.ValidationOnly && testCases.Count == 0)
         {
             throw new CliException($"{site.Name}: no test question (after {cutoff:yyyy-MM-dd HH:mm:ss}) was answered by anyone but its asker; nothing to score.");
         }
 
         var validationCases = tuning.AllCases(chosen);
         var trainingCases = RoutingCase.Collect(site, ordered.GetRange(0, cut), cutoff, chosen, cancellationToken);
-        var learning = new RoutingLearning(trainingCases, tuning.BlockQuestions, chosen.Options);
-        var (lambda, learnedMean) = learning.Validate();
+        var learning = new RoutingLearning(trainingCases, windows, chosen.Options);
+        var (spec, learnedMean, blockModels) = learning.Choose();
         var aPrioriMean = tuning.BlockMrr(chosen).Average();
-        var model = learning.FitAll(lambda);
+        var model = learning.FitAll(spec);
         var useLearned = learnedMean > aPrioriMean;
         var aPriori = RoutingMethod.Rapport(chosen.Options, useLearned ? "rapport a-priori" : "rapport");
         var learned = learning.Method(model, useLearned ? "rapport" : "rapport learned");
         var (primary, secondary) = useLearned ? (learned, aPriori) : (aPriori, learned);
         var learningCases = learning.ValidationCases;
-        var rolling = learning.RollingMethod(learned.Name);
+        var rolling = learning.RollingMethod(learned.Name, blockModels);
         var learnedAblations = FeatureGroups.Ablations.Select(group =>
         {
-            var without = new RoutingLearning(trainingCases, tuning.BlockQuestions, chosen.Options, group.Features);
-            without.Validate(lambda);
+            var without = spec.Dropping(group.Features, group.Name);
             var name = $"rapport learned {group.Name}";
-            return (Test: RoutingMetrics.Measure(without.Method(without.FitAll(lambda), name), testCases),
-                Validation: RoutingMetrics.Measure(without.RollingMethod(name), learningCases));
+            return (Test: settings.ValidationOnly ? null : RoutingMetrics.Measure(learning.Method(learning.FitAll(without), name), testCases),
+                Validation: RoutingMetrics.Measure(learning.RollingMethod(name, learning.Rolling(without).Models), learningCases));
         }).ToList();
+        var featureAblation = FeatureGroups.Single.ToDictionary(f => f.Name, f => Math.Round(learning.Rolling(spec with { Features = f.Name, Without = f.Without }).Mean, 4));
         return new RoutingReport
         {
             Site = site.Name,
@@ -74,11 +76,11 @@ internal sealed class RoutingEvaluation(TimeProvider time)
             TestQuestionsWithAccepted = testCases.Count(c => c.AcceptedAnswerer is not null),
             ValidationQuestions = validationCases.Count,
             ValidationBlocks = tuning.BlockSpans,
-            MeanCandidates = Math.Round(testCases.Average(c => c.Signals.Candidates.Count), 1),
+            MeanCandidates = testCases.Count == 0 ? 0 : Math.Round(testCases.Average(c => c.Signals.Candidates.Count), 1),
             Tuned = settings.Tune,
             Parameters = chosen.Values,
-            Methods = [RoutingMetrics.Measure(primary, testCases), .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, testCases))],
-            Ablations = [RoutingMetrics.Measure(secondary, testCases), .. learnedAblations.Select(a => a.Test), .. Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken))],
+            Methods = settings.ValidationOnly ? [] : [RoutingMetrics.Measure(primary, testCases), .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, testCases))],
+            Ablations = settings.ValidationOnly ? [] : [RoutingMetrics.Measure(secondary, testCases), .. learnedAblations.Select(a => a.Test!), .. Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken))],
             Validation = [.. useLearned
                     ? new[] { RoutingMetrics.Measure(rolling, learningCases), RoutingMetrics.Measure(aPriori, validationCases) }
                     : [RoutingMetrics.Measure(aPriori, validationCases), RoutingMetrics.Measure(rolling, learningCases)],
@@ -86,10 +88,18 @@ internal sealed class RoutingEvaluation(TimeProvider time)
                 .. Ablations(chosen, validationCases, tuning.AllCases),
                 .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, validationCases))],
             Comparison = new RoutingComparisons(
-                RoutingComparison.Compare(primary, RoutingMethod.Baselines, testCases),
+                settings.ValidationOnly ? null : RoutingComparison.Compare(primary, RoutingMethod.Baselines, testCases),
                 useLearned ? RoutingComparison.Compare(rolling, RoutingMethod.Baselines, learningCases) : RoutingComparison.Compare(aPriori, RoutingMethod.Baselines, validationCases)),
-            Learned = new LearnedRanker(useLearned, Math.Round(aPrioriMean, 4), Math.Round(learnedMean, 4), lambda, learning.TrainingQuestions,
-                model.Named.ToDictionary(p => p.Key, p => Math.Round(p.Value, 6)), learning.Grid),
+            Learned = new LearnedRanker(useLearned, Math.Round(aPrioriMean, 4), Math.Round(learnedMean, 4), spec.Regularization, learning.TrainingQuestions,
+                model.Named.ToDictionary(p => p.Key, p => Math.Round(p.Value, 6)), learning.Grid)
+            {
+                Features = spec.Features,
+                Centre = spec.Centre,
+                Trees = spec.Trees,
+                Depth = spec.Depth,
+                Configurations = learning.Configurations,
+                FeatureAblation = featureAblation,
+            },
             Tuning = tuning.Grid,
             Machine = MachineInfo.Current(time),
         };

@@ -15,7 +15,8 @@ internal static class RoutingText
             ? Invariant($"Parameters chosen by rolling-origin validation on {report.ValidationQuestions} questions in {report.ValidationBlocks.Count} blocks of the training period (--tune).")
             : Invariant($"Parameters: the documented defaults (docs/routing.md); {report.ValidationQuestions} validation questions in {report.ValidationBlocks.Count} blocks shown for reference."));
         await output.WriteLineAsync(report.Learned.Used
-            ? Invariant($"rapport = the learned ranker (λ {report.Learned.Regularization}; mean validation MRR {report.Learned.LearnedMeanMrr} against {report.Learned.APrioriMeanMrr} for the a-priori product).")
+            ? Invariant($"rapport = the learned ranker ({report.Learned.Features} features, penalty centre {report.Learned.Centre}, λ {report.Learned.Regularization}, {report.Learned.Trees} trees; ") +
+                Invariant($"mean validation MRR {report.Learned.LearnedMeanMrr} against {report.Learned.APrioriMeanMrr} for the a-priori product).")
             : Invariant($"rapport = the a-priori product (mean validation MRR {report.Learned.APrioriMeanMrr}; the learned ranker had {report.Learned.LearnedMeanMrr})."));
         await output.WriteLineAsync();
         await Table(output, "test", report.Methods);

@@ -4,8 +4,8 @@ using Rapport.Trust.Routing;
 namespace Rapport.Cli.Evaluation.Routing;
 
 /// <summary>
-/// Rolling-origin validation inside the training period: the last <see cref="Blocks"/> blocks of training questions
-/// (each <see cref="BlockShare"/> of them, in time order), every question ranked on what happened strictly before it and
+/// Rolling-origin validation inside the training period: the validation windows (<see cref="ValidationWindows"/>: blocks
+/// of training questions shaped like the test, in time order), every question ranked on what happened strictly before it and
 /// labelled with answers posted before the test cut-off. Every combination of the few free parameters (edge direction ×
 /// prior half-life × topic smoothing μ × closeness weight β) is scored on each block; the choice maximises the mean of
 /// the blocks' MRR. Edges are both ways a priori: another direction replaces it only if its best combination beats the
@@ -14,8 +14,6 @@ namespace Rapport.Cli.Evaluation.Routing;
 /// </summary>
 internal sealed class RoutingTuning
 {
-    public const int Blocks = 3;
-    public const double BlockShare = 0.1;
     public const double StrongDisagreement = 0.01;
 
     public static readonly TimeSpan[] HalfLives = [TimeSpan.FromDays(7), TimeSpan.FromDays(14), TimeSpan.FromDays(30), TimeSpan.FromDays(90), TimeSpan.FromDays(365), TimeSpan.MaxValue];
@@ -31,17 +29,15 @@ internal sealed class RoutingTuning
     private readonly Dictionary<object, List<RoutingCase>[]> cases = [];
 
     /// <param name="site">The site.</param>
-    /// <param name="training">The training questions in time order.</param>
+    /// <param name="blocks">The validation blocks (windows) in time order.</param>
     /// <param name="labelsBefore">The test cut-off: only answers before it are labels.</param>
     /// <param name="cancellationToken">Stops the replays.</param>
-    public RoutingTuning(StackExchangeSite site, IReadOnlyList<SiteQuestion> training, DateTimeOffset labelsBefore, CancellationToken cancellationToken)
+    public RoutingTuning(StackExchangeSite site, IReadOnlyList<IReadOnlyList<SiteQuestion>> blocks, DateTimeOffset labelsBefore, CancellationToken cancellationToken)
     {
         this.site = site;
+        this.blocks = blocks;
         this.labelsBefore = labelsBefore;
         this.cancellationToken = cancellationToken;
-        var size = Math.Max(1, (int)Math.Floor(BlockShare * training.Count));
-        var first = Math.Max(0, training.Count - (Blocks * size));
-        blocks = [.. Enumerable.Range(0, Blocks).Select(b => (IReadOnlyList<SiteQuestion>)[.. training.Skip(first + (b * size)).Take(size)])];
     }
 
     /// <summary>The validation blocks' questions, in time order (the learned ranker rolls its origin over the same blocks).</summary>
