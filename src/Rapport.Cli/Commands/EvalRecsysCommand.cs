@@ -38,7 +38,7 @@ internal static class EvalRecsysCommand
         var only = new Option<string?>("--models") { Description = "Only these models, comma-separated (e.g. UserAvg,TrustSVD,TrustSVD-no-trust). Default: all." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (schema in docs/recommendations.md) instead of a table." };
         var command = new Command("recsys",
-            "Cross-validate the recommenders (averages, MoleTrust, SVD++, TrustSVD) on --ratings and --trust: MAE, RMSE and coverage, " +
+            "Cross-validate the recommenders (averages, MoleTrust, SVD++, TrustSVD, its feature-weighted blend) on --ratings and --trust: MAE, RMSE and coverage, " +
             "overall and for cold-start users (fewer than 5 training ratings); every trust model is also run without the trust file.")
         {
             ratings, trust, format, folds, seed, only, json,

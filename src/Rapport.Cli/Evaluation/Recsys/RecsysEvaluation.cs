@@ -34,15 +34,17 @@ internal sealed class RecsysEvaluation(TimeProvider time)
             var training = RatingMatrix.Build(data.UserCount, data.ItemCount, [.. ratings.Where((_, i) => folds[i] != fold)]);
             // By user, so a predictor that works per user (MoleTrust) propagates once per user.
             var test = ratings.Where((_, i) => folds[i] == fold).OrderBy(r => r.User).ThenBy(r => r.Item).ToArray();
+            var shared = new FoldModels(training, settings.TrustSvd);
             for (var m = 0; m < models.Count; m++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 // Models train one at a time, so the process's CPU time over the call is this model's (on every core).
                 var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
                 var start = Stopwatch.GetTimestamp();
-                var predictor = models[m].Train(training, models[m].WithoutTrust ? noTrust : trust, cancellationToken);
-                seconds[m][fold] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-                cpuSeconds[m][fold] = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+                var predictor = models[m].Train(training, models[m].WithoutTrust ? noTrust : trust, shared, cancellationToken);
+                var (reusedWall, reusedCpu) = shared.TakeReusedTime();
+                seconds[m][fold] = (Stopwatch.GetElapsedTime(start) + reusedWall).TotalSeconds;
+                cpuSeconds[m][fold] = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart + reusedCpu).TotalSeconds;
                 foreach (var rating in test)
                 {
                     var prediction = predictor.Predict(rating.User, rating.Item);

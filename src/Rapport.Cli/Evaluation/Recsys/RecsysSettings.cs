@@ -1,3 +1,4 @@
+using Rapport.Trust.Recommendation.Blending;
 using Rapport.Trust.Recommendation.Files;
 using Rapport.Trust.Recommendation.LatentFactors;
 
@@ -13,6 +14,8 @@ namespace Rapport.Cli.Evaluation.Recsys;
 internal sealed record RecsysSettings(string Ratings, string Trust, RatingFileFormat Format, int Folds, int Seed, IReadOnlySet<string>? Models)
 {
     public LatentFactorOptions TrustSvd => LatentFactorOptions.TrustSvdDefaults with { Seed = Seed };
+
+    public BlendOptions Blend => BlendOptions.Default with { Model = TrustSvd };
 
     public LatentFactorOptions SvdPlusPlus => LatentFactorOptions.SvdPlusPlusDefaults with { Seed = Seed };
 }

@@ -1,0 +1,121 @@
+using Rapport.Trust.Recommendation.LatentFactors;
+
+namespace Rapport.Trust.Recommendation.Blending;
+
+/// <summary>
+/// The models a <see cref="FeatureWeightedBlend"/> combines, trained on one rating matrix, and the blend's columns for
+/// a (user, item) pair: every meta-feature of the user and item times every member's signal.
+/// </summary>
+/// <remarks>Not thread-safe (MoleTrust keeps the last user's propagation): ask for one user's items together.</remarks>
+internal sealed class BlendMembers
+{
+    /// <summary>Damping of the item and user baselines (Koren, KDD 2008, §2.1: λ2 = 25, λ3 = 10).</summary>
+    internal const double ItemDamping = 25;
+
+    internal const double UserDamping = 10;
+
+    /// <summary>Meta-features of a (user, item) pair: 1, cold, 1/√(1+n_u), ln(1+|T_u|), 1/√(1+n_j).</summary>
+    internal const int FeatureCount = 5;
+
+    /// <summary>
+    /// Signals: factor model − μ, and relative to the factor model: user mean, item mean, damped baseline, MoleTrust
+    /// (0 where it has none), whether MoleTrust has one, and 1.
+    /// </summary>
+    internal const int SignalCount = 7;
+
+    internal const int Columns = FeatureCount * SignalCount;
+
+    private readonly RatingMatrix ratings;
+    private readonly TrustNetwork trust;
+    private readonly IRatingPredictor model;
+    private readonly MoleTrustPredictor moleTrust;
+    private readonly double[] userMean;
+    private readonly double[] itemMean;
+    private readonly double[] userOffset;
+    private readonly double[] itemOffset;
+
+    private BlendMembers(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model)
+    {
+        this.ratings = ratings;
+        this.trust = trust;
+        this.model = model;
+        moleTrust = new MoleTrustPredictor(ratings, trust);
+        var mu = ratings.Mean;
+        userMean = new double[ratings.UserCount];
+        itemMean = new double[ratings.ItemCount];
+        userOffset = new double[ratings.UserCount];
+        itemOffset = new double[ratings.ItemCount];
+        for (var j = 0; j < ratings.ItemCount; j++)
+        {
+            double sum = 0;
+            foreach (var value in ratings.ValuesOfItem(j))
+            {
+                sum += value;
+            }
+
+            var n = ratings.ItemDegree(j);
+            itemMean[j] = n == 0 ? mu : sum / n;
+            itemOffset[j] = (sum - n * mu) / (n + ItemDamping);
+        }
+
+        for (var u = 0; u < ratings.UserCount; u++)
+        {
+            var items = ratings.ItemsOf(u);
+            var values = ratings.ValuesOfUser(u);
+            double sum = 0, residual = 0;
+            for (var at = 0; at < items.Length; at++)
+            {
+                sum += values[at];
+                residual += values[at] - mu - itemOffset[items[at]];
+            }
+
+            userMean[u] = items.IsEmpty ? mu : sum / items.Length;
+            userOffset[u] = residual / (items.Length + UserDamping);
+        }
+    }
+
+    /// <summary>The factor member (the ensemble as trained).</summary>
+    public IRatingPredictor Model => model;
+
+    public static BlendMembers Train(RatingMatrix ratings, TrustNetwork trust, LatentFactorOptions options, CancellationToken cancellationToken) =>
+        new(ratings, trust, TrustSvd.Train(ratings, trust, options, cancellationToken));
+
+    /// <summary>The members around a factor model already trained on <paramref name="ratings"/>.</summary>
+    public static BlendMembers Of(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model) => new(ratings, trust, model);
+
+    /// <summary>Writes the pair's <see cref="Columns"/> into <paramref name="x"/>; returns the factor model's prediction.</summary>
+    public double Fill(int user, int item, Span<double> x)
+    {
+        var mu = ratings.Mean;
+        var factor = model.Predict(user, item)!.Value;
+        var n = ratings.UserDegree(user);
+        Span<double> features =
+        [
+            1,
+            n < Baselines.ColdStartRatings ? 1 : 0,
+            1 / Math.Sqrt(1 + n),
+            Math.Log(1 + trust.TrusteesOf(user).Length),
+            1 / Math.Sqrt(1 + ratings.ItemDegree(item)),
+        ];
+        var trusted = moleTrust.Predict(user, item);
+        Span<double> signals =
+        [
+            factor - mu,
+            userMean[user] - factor,
+            itemMean[item] - factor,
+            mu + userOffset[user] + itemOffset[item] - factor,
+            trusted is { } t ? t - factor : 0,
+            trusted is null ? 0 : 1,
+            1,
+        ];
+        for (var f = 0; f < FeatureCount; f++)
+        {
+            for (var s = 0; s < SignalCount; s++)
+            {
+                x[f * SignalCount + s] = features[f] * signals[s];
+            }
+        }
+
+        return factor;
+    }
+}

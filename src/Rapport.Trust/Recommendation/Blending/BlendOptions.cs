@@ -1,0 +1,43 @@
+using Rapport.Trust.Recommendation.LatentFactors;
+
+namespace Rapport.Trust.Recommendation.Blending;
+
+/// <summary>
+/// Settings of <see cref="FeatureWeightedBlend"/>. The defaults were chosen on FilmTrust's inner validation split
+/// (training folds only; docs/recommendations.md, fourth round).
+/// </summary>
+public sealed record BlendOptions
+{
+    /// <summary>The defaults: TrustSVD's own settings for the factor model, a fifth of the training ratings held out.</summary>
+    public static BlendOptions Default { get; } = new();
+
+    /// <summary>The latent-factor member (TrustSVD by default; its <see cref="LatentFactorOptions.Seed"/> also seeds the holdout).</summary>
+    public LatentFactorOptions Model { get; init; } = LatentFactorOptions.TrustSvdDefaults;
+
+    /// <summary>
+    /// Models averaged in the factor member trained for the holdout (null: the same as <see cref="Model"/>). Fewer
+    /// makes the blend cheaper; the member refitted on all training ratings always has <see cref="Model"/>'s count.
+    /// </summary>
+    public int? HoldoutEnsembleSize { get; init; }
+
+    /// <summary>The training ratings are dealt to this many parts; one part is the holdout the blend weights are fitted on. Default 3.</summary>
+    public int HoldoutParts { get; init; } = 3;
+
+    /// <summary>α of the ridge regression, per holdout rating: minimise mean squared error + α ‖w‖². Default 0.003.</summary>
+    public double Penalty { get; init; } = 0.003;
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(HoldoutParts, 2, nameof(HoldoutParts));
+        if (HoldoutEnsembleSize is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(HoldoutEnsembleSize), "At least one model.");
+        }
+
+        if (!(Penalty > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Penalty), "The ridge penalty must be positive.");
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using Rapport.Trust.Recommendation;
+using Rapport.Trust.Recommendation.Blending;
+using Rapport.Trust.Recommendation.LatentFactors;
+
+namespace Rapport.Trust.Tests.Recommendation.Blending;
+
+public sealed class FeatureWeightedBlendTests
+{
+    private static readonly BlendOptions Small = new()
+    {
+        Model = LatentFactorOptions.TrustSvdDefaults with { Factors = 4, Epochs = 10, EnsembleSize = 2 },
+    };
+
+    [Fact]
+    public void Members_WriteEveryFeatureTimesEverySignal()
+    {
+        // Ratings (μ = 3): user 0 rated item 0 → 4 and item 1 → 2; user 1 rated item 0 → 3. User 2 trusts user 0.
+        var ratings = RatingsBuilder.Matrix(3, 2, (0, 0, 4), (0, 1, 2), (1, 0, 3));
+        var trust = TrustNetwork.Build(3, [(2, 0)]);
+        var members = BlendMembers.Of(ratings, trust, new Fixed(3.5));
+        var x = new double[BlendMembers.Columns];
+
+        var factor = members.Fill(2, 0, x);
+
+        // Item 0: mean 3.5, damped offset (7 − 2 · 3) / (2 + 25). User 2: no ratings (mean μ, offset 0), cold, 1 trustee;
+        // MoleTrust: user 0 rated item 0 → 4.
+        var itemOffset = 1.0 / 27;
+        double[] signals = [0.5, 3 - 3.5, 3.5 - 3.5, 3 + itemOffset - 3.5, 4 - 3.5, 1, 1];
+        double[] features = [1, 1, 1, Math.Log(2), 1 / Math.Sqrt(3)];
+        Assert.Equal(3.5, factor);
+        for (var f = 0; f < BlendMembers.FeatureCount; f++)
+        {
+            for (var s = 0; s < BlendMembers.SignalCount; s++)
+            {
+                Assert.Equal(features[f] * signals[s], x[f * BlendMembers.SignalCount + s], 12);
+            }
+        }
+    }
+
+    [Fact]
+    public void Members_WithoutTrustedRaters_LeaveMoleTrustsColumnsAtZero()
+    {
+        var ratings = RatingsBuilder.Matrix(2, 1, (0, 0, 5), (1, 0, 1));
+        var members = BlendMembers.Of(ratings, TrustNetwork.None(2), new Fixed(3));
+        var x = new double[BlendMembers.Columns];
+
+        members.Fill(0, 0, x);
+
+        for (var f = 0; f < BlendMembers.FeatureCount; f++)
+        {
+            Assert.Equal(0, x[f * BlendMembers.SignalCount + 4]);
+            Assert.Equal(0, x[f * BlendMembers.SignalCount + 5]);
+        }
+
+        // User 0 has one rating, so is cold: the cold feature is 1 and the user-mean signal is 5 − 3.
+        Assert.Equal(2, x[(1 * BlendMembers.SignalCount) + 1]);
+    }
+
+    [Fact]
+    public void Train_IsDeterministicForASeed_AndStaysInTheRatingRange()
+    {
+        var (ratings, trust) = RatingsBuilder.Random(40, 30, 8, seed: 5);
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        var first = FeatureWeightedBlend.Train(ratings, trust, Small, cancellationToken: cancellationToken);
+        var second = FeatureWeightedBlend.Train(ratings, trust, Small, cancellationToken: cancellationToken);
+
+        Assert.Equal(first.Weights, second.Weights);
+        for (var u = 0; u < 40; u++)
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                var prediction = first.Predict(u, i)!.Value;
+                Assert.Equal(prediction, second.Predict(u, i)!.Value);
+                Assert.InRange(prediction, ratings.Min, ratings.Max);
+            }
+        }
+    }
+
+    [Fact]
+    public void Train_WithAHugePenalty_IsTheFactorModelAlone()
+    {
+        var (ratings, trust) = RatingsBuilder.Random(40, 30, 8, seed: 6);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var model = TrustSvd.Train(ratings, trust, Small.Model, cancellationToken);
+
+        var blend = FeatureWeightedBlend.Train(ratings, trust, Small with { Penalty = 1e12 }, cancellationToken: cancellationToken);
+
+        Assert.All(blend.Weights, w => Assert.Equal(0, w, 9));
+        for (var u = 0; u < 40; u += 3)
+        {
+            for (var i = 0; i < 30; i += 2)
+            {
+                Assert.Equal(model.Predict(u, i)!.Value, blend.Predict(u, i)!.Value, 8);
+            }
+        }
+    }
+
+    [Fact]
+    public void Train_WithTheFactorModelAlreadyTrained_GivesTheSameBlend()
+    {
+        var (ratings, trust) = RatingsBuilder.Random(40, 30, 8, seed: 7);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var trained = TrustSvd.Train(ratings, trust, Small.Model, cancellationToken);
+
+        var reused = FeatureWeightedBlend.Train(ratings, trust, Small, trained, cancellationToken);
+        var own = FeatureWeightedBlend.Train(ratings, trust, Small, cancellationToken: cancellationToken);
+
+        Assert.Equal(own.Weights, reused.Weights);
+        Assert.Equal(own.Predict(3, 4), reused.Predict(3, 4));
+        Assert.Equal(own.Predict(17, 29), reused.Predict(17, 29));
+    }
+
+    [Fact]
+    public void Train_LearnsACorrectionTheFactorModelMisses()
+    {
+        // Every rating is the item's mean exactly and the factor model is given as a constant 3: the blend must learn to
+        // follow the item mean signal, so its error is far below the constant's.
+        var ratings = new List<(int, int, float)>();
+        for (var u = 0; u < 60; u++)
+        {
+            for (var i = u % 3; i < 12; i += 3)
+            {
+                ratings.Add((u, i, 1 + i % 5));
+            }
+        }
+
+        var matrix = RatingsBuilder.Matrix(60, 12, [.. ratings]);
+        var members = BlendMembers.Of(matrix, TrustNetwork.None(60), new Fixed(3));
+        var regression = new RidgeRegression(BlendMembers.Columns);
+        var x = new double[BlendMembers.Columns];
+        foreach (var (u, i, r) in ratings)
+        {
+            var factor = members.Fill(u, i, x);
+            regression.Add(x, r - factor);
+        }
+
+        var weights = regression.Solve(1e-6);
+        double constant = 0, blended = 0;
+        foreach (var (u, i, r) in ratings)
+        {
+            var fitted = members.Fill(u, i, x) + x.Select((value, c) => value * weights[c]).Sum();
+            constant += (3 - r) * (3 - r);
+            blended += (fitted - r) * (fitted - r);
+        }
+
+        Assert.True(blended < 0.01 * constant, $"blend {blended} vs constant {constant}");
+    }
+
+    private sealed class Fixed(double value) : IRatingPredictor
+    {
+        public double? Predict(int user, int item) => value;
+    }
+}
