@@ -23,6 +23,12 @@ internal sealed class BlendMembers
     /// </summary>
     internal const int SignalCount = 7;
 
+    /// <summary>
+    /// Extra signals with <see cref="BlendOptions.TrustNeighbourhood"/>: the mean damped-baseline residual
+    /// r_vj − (μ + b_v + b_j) of the people u trusts directly who rated j (0 for none), and ln(1 + their count).
+    /// </summary>
+    internal const int NeighbourhoodSignalCount = 2;
+
     internal const int Columns = FeatureCount * SignalCount;
 
     private readonly RatingMatrix ratings;
@@ -33,9 +39,11 @@ internal sealed class BlendMembers
     private readonly double[] itemMean;
     private readonly double[] userOffset;
     private readonly double[] itemOffset;
+    private readonly bool neighbourhood;
 
-    private BlendMembers(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model)
+    private BlendMembers(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model, bool neighbourhood)
     {
+        this.neighbourhood = neighbourhood;
         this.ratings = ratings;
         this.trust = trust;
         this.model = model;
@@ -77,13 +85,51 @@ internal sealed class BlendMembers
     /// <summary>The factor member (the ensemble as trained).</summary>
     public IRatingPredictor Model => model;
 
-    public static BlendMembers Train(RatingMatrix ratings, TrustNetwork trust, LatentFactorOptions options, CancellationToken cancellationToken) =>
-        new(ratings, trust, TrustSvd.Train(ratings, trust, options, cancellationToken));
+    /// <summary>Columns of the design: every meta-feature times every signal.</summary>
+    public int Width => ColumnsFor(neighbourhood);
+
+    internal static int ColumnsFor(bool neighbourhood) => FeatureCount * (SignalCount + (neighbourhood ? NeighbourhoodSignalCount : 0));
+
+    public static BlendMembers Train(RatingMatrix ratings, TrustNetwork trust, LatentFactorOptions options, bool neighbourhood, CancellationToken cancellationToken) =>
+        new(ratings, trust, TrustSvd.Train(ratings, trust, options, cancellationToken), neighbourhood);
 
     /// <summary>The members around a factor model already trained on <paramref name="ratings"/>.</summary>
-    public static BlendMembers Of(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model) => new(ratings, trust, model);
+    public static BlendMembers Of(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model, bool neighbourhood = false) => new(ratings, trust, model, neighbourhood);
 
-    /// <summary>Writes the pair's <see cref="Columns"/> into <paramref name="x"/>; returns the factor model's prediction.</summary>
+    /// <summary>
+    /// The people <paramref name="user"/> trusts directly who rated <paramref name="item"/>: their mean damped-baseline
+    /// residual r_vj − (μ + b_v + b_j) and their count (both sorted rows, merged).
+    /// </summary>
+    internal (double MeanResidual, int Count) TrusteesOnItem(int user, int item)
+    {
+        var trustees = trust.TrusteesOf(user);
+        var raters = ratings.UsersOf(item);
+        var values = ratings.ValuesOfItem(item);
+        double sum = 0;
+        var count = 0;
+        for (int a = 0, b = 0; a < trustees.Length && b < raters.Length;)
+        {
+            if (trustees[a] < raters[b])
+            {
+                a++;
+            }
+            else if (trustees[a] > raters[b])
+            {
+                b++;
+            }
+            else
+            {
+                sum += values[b] - ratings.Mean - userOffset[raters[b]] - itemOffset[item];
+                count++;
+                a++;
+                b++;
+            }
+        }
+
+        return (count == 0 ? 0 : sum / count, count);
+    }
+
+    /// <summary>Writes the pair's <see cref="Width"/> columns into <paramref name="x"/>; returns the factor model's prediction.</summary>
     public double Fill(int user, int item, Span<double> x)
     {
         var mu = ratings.Mean;
@@ -98,7 +144,8 @@ internal sealed class BlendMembers
             1 / Math.Sqrt(1 + ratings.ItemDegree(item)),
         ];
         var trusted = moleTrust.Predict(user, item);
-        Span<double> signals =
+        var (residual, raters) = neighbourhood ? TrusteesOnItem(user, item) : (0, 0);
+        Span<double> all =
         [
             factor - mu,
             userMean[user] - factor,
@@ -107,12 +154,15 @@ internal sealed class BlendMembers
             trusted is { } t ? t - factor : 0,
             trusted is null ? 0 : 1,
             1,
+            residual,
+            Math.Log(1 + raters),
         ];
+        var signals = all[..(SignalCount + (neighbourhood ? NeighbourhoodSignalCount : 0))];
         for (var f = 0; f < FeatureCount; f++)
         {
-            for (var s = 0; s < SignalCount; s++)
+            for (var s = 0; s < signals.Length; s++)
             {
-                x[f * SignalCount + s] = features[f] * signals[s];
+                x[f * signals.Length + s] = features[f] * signals[s];
             }
         }
 

@@ -26,6 +26,19 @@ public sealed record BlendOptions
     /// <summary>α of the ridge regression, per holdout rating: minimise mean squared error + α ‖w‖². Default 0.003.</summary>
     public double Penalty { get; init; } = 0.003;
 
+    /// <summary>
+    /// Adds the trust neighbourhood on the item as blend signals: the mean damped-baseline residual of the people the
+    /// user trusts directly who rated it, and ln(1 + their count). Default false.
+    /// </summary>
+    public bool TrustNeighbourhood { get; init; }
+
+    /// <summary>
+    /// Simulated cold start in the holdout: this share of the users (seeded) with at least twice the cold-start count
+    /// of ratings keep only a random 0–4 of their ratings for the holdout members; all their others go to the holdout,
+    /// so the cold-start weights are fitted on more cold users. Default 0 (off).
+    /// </summary>
+    public double SimulatedColdShare { get; init; }
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Model);
@@ -33,6 +46,11 @@ public sealed record BlendOptions
         if (HoldoutEnsembleSize is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(HoldoutEnsembleSize), "At least one model.");
+        }
+
+        if (!(SimulatedColdShare is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SimulatedColdShare), "A share in [0, 1].");
         }
 
         if (!(Penalty > 0))

@@ -17,6 +17,8 @@ public static class FeatureWeightedBlend
 {
     private const ulong HoldoutPurpose = 0xB1E4D;
 
+    private const ulong SimulatedColdPurpose = 0xC01D5;
+
     /// <summary>
     /// Trains the blend on <paramref name="training"/> and <paramref name="trust"/> (same user indices). When
     /// <paramref name="trained"/> is given it must be <c>TrustSvd.Train(training, trust, options.Model)</c> — the factor
@@ -47,11 +49,16 @@ public static class FeatureWeightedBlend
         }
 
         var part = CrossValidation.Folds(all.Length, options.HoldoutParts, unchecked((int)Graph.Synthetic.SeededRandom.Derive(options.Model.Seed, HoldoutPurpose)));
+        if (options.SimulatedColdShare > 0)
+        {
+            SimulateColdStart(training, part, options.SimulatedColdShare, options.Model.Seed);
+        }
+
         var inner = RatingMatrix.Build(training.UserCount, training.ItemCount, [.. all.Where((_, i) => part[i] != 0)]);
         var holdoutModel = options.Model with { EnsembleSize = options.HoldoutEnsembleSize ?? options.Model.EnsembleSize };
-        var members = BlendMembers.Train(inner, trust, holdoutModel, cancellationToken);
-        var regression = new RidgeRegression(BlendMembers.Columns);
-        var x = new double[BlendMembers.Columns];
+        var members = BlendMembers.Train(inner, trust, holdoutModel, options.TrustNeighbourhood, cancellationToken);
+        var regression = new RidgeRegression(members.Width);
+        var x = new double[members.Width];
         // all is in user order, so MoleTrust propagates once per user.
         for (var i = 0; i < all.Length; i++)
         {
@@ -64,8 +71,37 @@ public static class FeatureWeightedBlend
 
         var weights = regression.Solve(options.Penalty);
         cancellationToken.ThrowIfCancellationRequested();
-        var full = trained is null ? BlendMembers.Train(training, trust, options.Model, cancellationToken) : BlendMembers.Of(training, trust, trained);
+        var full = trained is null
+            ? BlendMembers.Train(training, trust, options.Model, options.TrustNeighbourhood, cancellationToken)
+            : BlendMembers.Of(training, trust, trained, options.TrustNeighbourhood);
         return new BlendedPredictor(full, weights, training.Min, training.Max);
+    }
+
+    /// <summary>
+    /// Simulated cold start: a seeded <paramref name="share"/> of the users with at least 2 × the cold-start count of
+    /// ratings keep a random k ∈ [0, cold-start count) of their ratings in the holdout members' training set (part ≠ 0)
+    /// and give all the others to the holdout (part 0). <paramref name="part"/> is indexed like the ratings in user
+    /// order and is changed in place.
+    /// </summary>
+    internal static void SimulateColdStart(RatingMatrix training, int[] part, double share, int seed)
+    {
+        var random = new Graph.Synthetic.SeededRandom(Graph.Synthetic.SeededRandom.Derive(seed, SimulatedColdPurpose));
+        var start = 0;
+        for (var u = 0; u < training.UserCount; u++)
+        {
+            var n = training.UserDegree(u);
+            if (n >= 2 * Baselines.ColdStartRatings && random.NextDouble() < share)
+            {
+                var kept = random.Next(Baselines.ColdStartRatings);
+                var order = random.Permutation(n);
+                for (var rank = 0; rank < n; rank++)
+                {
+                    part[start + order[rank]] = rank < kept ? 1 : 0;
+                }
+            }
+
+            start += n;
+        }
     }
 }
 
@@ -77,7 +113,7 @@ public sealed class BlendedPredictor : IRatingPredictor
 {
     private readonly BlendMembers members;
     private readonly double[] weights;
-    private readonly double[] x = new double[BlendMembers.Columns];
+    private readonly double[] x;
     private readonly double min;
     private readonly double max;
 
@@ -85,6 +121,7 @@ public sealed class BlendedPredictor : IRatingPredictor
     {
         this.members = members;
         this.weights = weights;
+        x = new double[members.Width];
         this.min = min;
         this.max = max;
     }
