@@ -29,6 +29,9 @@ internal sealed class BlendMembers
     /// </summary>
     internal const int NeighbourhoodSignalCount = 2;
 
+    /// <summary>Extra signal with <see cref="BlendOptions.UserBiasSignal"/>: the factor model's user bias b_u.</summary>
+    internal const int UserBiasSignalCount = 1;
+
     internal const int Columns = FeatureCount * SignalCount;
 
     private readonly RatingMatrix ratings;
@@ -40,10 +43,12 @@ internal sealed class BlendMembers
     private readonly double[] userOffset;
     private readonly double[] itemOffset;
     private readonly bool neighbourhood;
+    private readonly double[]? userBias;
 
-    private BlendMembers(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model, bool neighbourhood)
+    private BlendMembers(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model, bool neighbourhood, bool userBiasSignal)
     {
         this.neighbourhood = neighbourhood;
+        userBias = userBiasSignal ? UserBiasOf(model, ratings.UserCount) : null;
         this.ratings = ratings;
         this.trust = trust;
         this.model = model;
@@ -86,15 +91,37 @@ internal sealed class BlendMembers
     public IRatingPredictor Model => model;
 
     /// <summary>Columns of the design: every meta-feature times every signal.</summary>
-    public int Width => ColumnsFor(neighbourhood);
+    public int Width => FeatureCount * SignalsUsed;
 
-    internal static int ColumnsFor(bool neighbourhood) => FeatureCount * (SignalCount + (neighbourhood ? NeighbourhoodSignalCount : 0));
+    private int SignalsUsed => SignalCount + (neighbourhood ? NeighbourhoodSignalCount : 0) + (userBias is null ? 0 : UserBiasSignalCount);
 
-    public static BlendMembers Train(RatingMatrix ratings, TrustNetwork trust, LatentFactorOptions options, bool neighbourhood, CancellationToken cancellationToken) =>
-        new(ratings, trust, TrustSvd.Train(ratings, trust, options, cancellationToken), neighbourhood);
+    public static BlendMembers Train(RatingMatrix ratings, TrustNetwork trust, LatentFactorOptions options, BlendOptions blend, CancellationToken cancellationToken) =>
+        Of(ratings, trust, TrustSvd.Train(ratings, trust, options, cancellationToken), blend.TrustNeighbourhood, blend.UserBiasSignal);
 
     /// <summary>The members around a factor model already trained on <paramref name="ratings"/>.</summary>
-    public static BlendMembers Of(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model, bool neighbourhood = false) => new(ratings, trust, model, neighbourhood);
+    public static BlendMembers Of(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model, bool neighbourhood = false, bool userBiasSignal = false) =>
+        new(ratings, trust, model, neighbourhood, userBiasSignal);
+
+    /// <summary>b_u of a latent-factor model (the mean over an ensemble's members); 0 for any other predictor.</summary>
+    internal static double[] UserBiasOf(IRatingPredictor model, int userCount)
+    {
+        var bias = new double[userCount];
+        IReadOnlyList<LatentFactorModel> models = model switch
+        {
+            LatentFactorEnsemble ensemble => ensemble.Members,
+            LatentFactorModel single => [single],
+            _ => [],
+        };
+        foreach (var member in models)
+        {
+            for (var u = 0; u < userCount; u++)
+            {
+                bias[u] += member.UserBias[u] / models.Count;
+            }
+        }
+
+        return bias;
+    }
 
     /// <summary>
     /// The people <paramref name="user"/> trusts directly who rated <paramref name="item"/>: their mean damped-baseline
@@ -156,8 +183,20 @@ internal sealed class BlendMembers
             1,
             residual,
             Math.Log(1 + raters),
+            userBias is null ? 0 : userBias[user],
         ];
-        var signals = all[..(SignalCount + (neighbourhood ? NeighbourhoodSignalCount : 0))];
+        Span<double> signals = stackalloc double[SignalsUsed];
+        all[..SignalCount].CopyTo(signals);
+        if (neighbourhood)
+        {
+            all.Slice(SignalCount, NeighbourhoodSignalCount).CopyTo(signals[SignalCount..]);
+        }
+
+        if (userBias is not null)
+        {
+            signals[^1] = all[^1];
+        }
+
         for (var f = 0; f < FeatureCount; f++)
         {
             for (var s = 0; s < signals.Length; s++)

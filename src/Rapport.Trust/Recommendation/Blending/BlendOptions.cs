@@ -39,10 +39,21 @@ public sealed record BlendOptions
     /// </summary>
     public double SimulatedColdShare { get; init; }
 
+    /// <summary>Adds the factor model's user bias b_u as a blend signal. Default false.</summary>
+    public bool UserBiasSignal { get; init; }
+
+    /// <summary>
+    /// Cross-fitting: this many of the <see cref="HoldoutParts"/> parts are, in turn, the holdout (members trained on
+    /// the other parts); the weights are fitted on all their predictions together. Default 1.
+    /// </summary>
+    public int HoldoutRotations { get; init; } = 1;
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Model);
         ArgumentOutOfRangeException.ThrowIfLessThan(HoldoutParts, 2, nameof(HoldoutParts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(HoldoutRotations, 1, nameof(HoldoutRotations));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(HoldoutRotations, HoldoutParts, nameof(HoldoutRotations));
         if (HoldoutEnsembleSize is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(HoldoutEnsembleSize), "At least one model.");

@@ -54,26 +54,35 @@ public static class FeatureWeightedBlend
             SimulateColdStart(training, part, options.SimulatedColdShare, options.Model.Seed);
         }
 
-        var inner = RatingMatrix.Build(training.UserCount, training.ItemCount, [.. all.Where((_, i) => part[i] != 0)]);
         var holdoutModel = options.Model with { EnsembleSize = options.HoldoutEnsembleSize ?? options.Model.EnsembleSize };
-        var members = BlendMembers.Train(inner, trust, holdoutModel, options.TrustNeighbourhood, cancellationToken);
-        var regression = new RidgeRegression(members.Width);
-        var x = new double[members.Width];
-        // all is in user order, so MoleTrust propagates once per user.
-        for (var i = 0; i < all.Length; i++)
+        RidgeRegression? regression = null;
+        double[] x = [];
+        for (var rotation = 0; rotation < options.HoldoutRotations; rotation++)
         {
-            if (part[i] == 0)
+            var inner = RatingMatrix.Build(training.UserCount, training.ItemCount, [.. all.Where((_, i) => part[i] != rotation)]);
+            var members = BlendMembers.Train(inner, trust, holdoutModel, options, cancellationToken);
+            regression ??= new RidgeRegression(members.Width);
+            if (x.Length != members.Width)
             {
-                var factor = members.Fill(all[i].User, all[i].Item, x);
-                regression.Add(x, all[i].Value - factor);
+                x = new double[members.Width];
+            }
+
+            // all is in user order, so MoleTrust propagates once per user.
+            for (var i = 0; i < all.Length; i++)
+            {
+                if (part[i] == rotation)
+                {
+                    var factor = members.Fill(all[i].User, all[i].Item, x);
+                    regression.Add(x, all[i].Value - factor);
+                }
             }
         }
 
-        var weights = regression.Solve(options.Penalty);
+        var weights = regression!.Solve(options.Penalty);
         cancellationToken.ThrowIfCancellationRequested();
         var full = trained is null
-            ? BlendMembers.Train(training, trust, options.Model, options.TrustNeighbourhood, cancellationToken)
-            : BlendMembers.Of(training, trust, trained, options.TrustNeighbourhood);
+            ? BlendMembers.Train(training, trust, options.Model, options, cancellationToken)
+            : BlendMembers.Of(training, trust, trained, options.TrustNeighbourhood, options.UserBiasSignal);
         return new BlendedPredictor(full, weights, training.Min, training.Max);
     }
 

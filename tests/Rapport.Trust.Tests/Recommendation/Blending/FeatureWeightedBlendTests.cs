@@ -128,6 +128,52 @@ public sealed class FeatureWeightedBlendTests
     }
 
     [Fact]
+    public void UserBiasSignal_IsTheEnsemblesMeanUserBias_AndZeroForOtherPredictors()
+    {
+        // Two one-factor models of 2 users and 1 item whose user biases are (1, 2) and (3, 0): the mean is (2, 1).
+        static LatentFactorModel Model(double[] userBias) => new(1, 3, 1, 5, userBias, [0], [0, 0], [0]);
+        var ensemble = new LatentFactorEnsemble([Model([1, 2]), Model([3, 0])]);
+        var ratings = RatingsBuilder.Matrix(2, 1, (0, 0, 5), (1, 0, 1));
+
+        var members = BlendMembers.Of(ratings, TrustNetwork.None(2), ensemble, userBiasSignal: true);
+        var x = new double[members.Width];
+        members.Fill(1, 0, x);
+
+        Assert.Equal([2.0, 1.0], BlendMembers.UserBiasOf(ensemble, 2));
+        Assert.Equal([0.0, 0.0], BlendMembers.UserBiasOf(new Fixed(3), 2));
+        const int width = BlendMembers.SignalCount + BlendMembers.UserBiasSignalCount;
+        Assert.Equal(BlendMembers.FeatureCount * width, members.Width);
+        // User 1 has one rating: cold (feature 1 is 1) and 1/√2 (feature 2).
+        Assert.Equal(1.0, x[width - 1]);
+        Assert.Equal(1.0, x[width + width - 1]);
+        Assert.Equal(1 / Math.Sqrt(2), x[2 * width + width - 1], 12);
+    }
+
+    [Fact]
+    public void Train_WithEveryOption_IsDeterministic_AndHasAWeightPerFeatureAndSignal()
+    {
+        var (ratings, trust) = RatingsBuilder.Random(40, 30, 12, seed: 8);
+        var options = Small with { TrustNeighbourhood = true, UserBiasSignal = true, HoldoutRotations = 3, SimulatedColdShare = 0.5 };
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        var first = FeatureWeightedBlend.Train(ratings, trust, options, cancellationToken: cancellationToken);
+        var second = FeatureWeightedBlend.Train(ratings, trust, options, cancellationToken: cancellationToken);
+
+        var signals = BlendMembers.SignalCount + BlendMembers.NeighbourhoodSignalCount + BlendMembers.UserBiasSignalCount;
+        Assert.Equal(BlendMembers.FeatureCount * signals, first.Weights.Count);
+        Assert.Equal(first.Weights, second.Weights);
+        Assert.Contains(first.Weights, w => w != 0);
+        for (var u = 0; u < 40; u++)
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                Assert.Equal(first.Predict(u, i), second.Predict(u, i));
+                Assert.InRange(first.Predict(u, i)!.Value, ratings.Min, ratings.Max);
+            }
+        }
+    }
+
+    [Fact]
     public void Train_IsDeterministicForASeed_AndStaysInTheRatingRange()
     {
         var (ratings, trust) = RatingsBuilder.Random(40, 30, 8, seed: 5);
