@@ -90,6 +90,9 @@ internal sealed class BlendMembers
     /// <summary>The factor member (the ensemble as trained).</summary>
     public IRatingPredictor Model => model;
 
+    /// <summary>Whether <paramref name="user"/> has fewer than <see cref="Baselines.ColdStartRatings"/> ratings here.</summary>
+    public bool IsCold(int user) => ratings.UserDegree(user) < Baselines.ColdStartRatings;
+
     /// <summary>Columns of the design: every meta-feature times every signal.</summary>
     public int Width => FeatureCount * SignalsUsed;
 

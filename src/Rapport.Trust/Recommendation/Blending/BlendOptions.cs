@@ -48,6 +48,13 @@ public sealed record BlendOptions
     /// </summary>
     public int HoldoutRotations { get; init; } = 1;
 
+    /// <summary>
+    /// α of a separate ridge regression for cold-start users, fitted only on the holdout rows of users cold in the
+    /// holdout members' training data and used for users cold in the full training data; null (default): one set of
+    /// weights for everyone.
+    /// </summary>
+    public double? ColdPenalty { get; init; }
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Model);
@@ -62,6 +69,11 @@ public sealed record BlendOptions
         if (!(SimulatedColdShare is >= 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(SimulatedColdShare), "A share in [0, 1].");
+        }
+
+        if (ColdPenalty is { } cold && !(cold > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ColdPenalty), "The ridge penalty must be positive.");
         }
 
         if (!(Penalty > 0))

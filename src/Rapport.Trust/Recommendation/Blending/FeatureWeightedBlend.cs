@@ -56,12 +56,14 @@ public static class FeatureWeightedBlend
 
         var holdoutModel = options.Model with { EnsembleSize = options.HoldoutEnsembleSize ?? options.Model.EnsembleSize };
         RidgeRegression? regression = null;
+        RidgeRegression? coldRegression = null;
         double[] x = [];
         for (var rotation = 0; rotation < options.HoldoutRotations; rotation++)
         {
             var inner = RatingMatrix.Build(training.UserCount, training.ItemCount, [.. all.Where((_, i) => part[i] != rotation)]);
             var members = BlendMembers.Train(inner, trust, holdoutModel, options, cancellationToken);
             regression ??= new RidgeRegression(members.Width);
+            coldRegression ??= options.ColdPenalty is null ? null : new RidgeRegression(members.Width);
             if (x.Length != members.Width)
             {
                 x = new double[members.Width];
@@ -74,16 +76,21 @@ public static class FeatureWeightedBlend
                 {
                     var factor = members.Fill(all[i].User, all[i].Item, x);
                     regression.Add(x, all[i].Value - factor);
+                    if (coldRegression is not null && members.IsCold(all[i].User))
+                    {
+                        coldRegression.Add(x, all[i].Value - factor);
+                    }
                 }
             }
         }
 
         var weights = regression!.Solve(options.Penalty);
+        var coldWeights = coldRegression?.Solve(options.ColdPenalty!.Value);
         cancellationToken.ThrowIfCancellationRequested();
         var full = trained is null
             ? BlendMembers.Train(training, trust, options.Model, options, cancellationToken)
             : BlendMembers.Of(training, trust, trained, options.TrustNeighbourhood, options.UserBiasSignal);
-        return new BlendedPredictor(full, weights, training.Min, training.Max);
+        return new BlendedPredictor(full, weights, coldWeights, training.Min, training.Max);
     }
 
     /// <summary>
@@ -122,14 +129,16 @@ public sealed class BlendedPredictor : IRatingPredictor
 {
     private readonly BlendMembers members;
     private readonly double[] weights;
+    private readonly double[]? coldWeights;
     private readonly double[] x;
     private readonly double min;
     private readonly double max;
 
-    internal BlendedPredictor(BlendMembers members, double[] weights, double min, double max)
+    internal BlendedPredictor(BlendMembers members, double[] weights, double[]? coldWeights, double min, double max)
     {
         this.members = members;
         this.weights = weights;
+        this.coldWeights = coldWeights;
         x = new double[members.Width];
         this.min = min;
         this.max = max;
@@ -138,6 +147,9 @@ public sealed class BlendedPredictor : IRatingPredictor
     /// <summary>The blend weights, meta-feature-major (w_km at k · signals + m).</summary>
     public IReadOnlyList<double> Weights => weights;
 
+    /// <summary>The cold-start users' own weights (<see cref="BlendOptions.ColdPenalty"/>), or null.</summary>
+    public IReadOnlyList<double>? ColdWeights => coldWeights;
+
     /// <summary>The factor member trained on all training ratings.</summary>
     public IRatingPredictor Model => members.Model;
 
@@ -145,9 +157,10 @@ public sealed class BlendedPredictor : IRatingPredictor
     public double? Predict(int user, int item)
     {
         var prediction = members.Fill(user, item, x);
-        for (var c = 0; c < weights.Length; c++)
+        var used = coldWeights is not null && members.IsCold(user) ? coldWeights : weights;
+        for (var c = 0; c < used.Length; c++)
         {
-            prediction += weights[c] * x[c];
+            prediction += used[c] * x[c];
         }
 
         return Math.Clamp(prediction, min, max);

@@ -174,6 +174,42 @@ public sealed class FeatureWeightedBlendTests
     }
 
     [Fact]
+    public void ColdPenalty_GivesColdUsersTheirOwnWeights_AHugeOneLeavesThemTheFactorModel()
+    {
+        // Users 0–9 keep 2 of their ratings (cold), users 10–39 keep 8.
+        var (full, trust) = RatingsBuilder.Random(40, 30, 8, seed: 9);
+        var kept = new List<Rating>();
+        for (var u = 0; u < full.UserCount; u++)
+        {
+            var items = full.ItemsOf(u);
+            for (var k = 0; k < (u < 10 ? 2 : items.Length); k++)
+            {
+                kept.Add(new Rating(u, items[k], full.ValuesOfUser(u)[k]));
+            }
+        }
+
+        var ratings = RatingMatrix.Build(40, 30, [.. kept]);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var model = TrustSvd.Train(ratings, trust, Small.Model, cancellationToken);
+
+        var blend = FeatureWeightedBlend.Train(ratings, trust, Small with { ColdPenalty = 1e9 }, model, cancellationToken);
+        var shared = FeatureWeightedBlend.Train(ratings, trust, Small, model, cancellationToken);
+
+        Assert.NotNull(blend.ColdWeights);
+        Assert.Null(shared.ColdWeights);
+        Assert.Equal(shared.Weights, blend.Weights);
+        Assert.All(blend.ColdWeights, w => Assert.InRange(w, -1e-6, 1e-6));
+        for (var i = 0; i < 30; i++)
+        {
+            for (var u = 0; u < 40; u++)
+            {
+                var expected = u < 10 ? model.Predict(u, i)!.Value : shared.Predict(u, i)!.Value;
+                Assert.Equal(expected, blend.Predict(u, i)!.Value, 5);
+            }
+        }
+    }
+
+    [Fact]
     public void Train_IsDeterministicForASeed_AndStaysInTheRatingRange()
     {
         var (ratings, trust) = RatingsBuilder.Random(40, 30, 8, seed: 5);
