@@ -71,6 +71,11 @@ public sealed record BlendOptions
             throw new ArgumentOutOfRangeException(nameof(SimulatedColdShare), "A share in [0, 1].");
         }
 
+        if (SimulatedColdShare > 0 && HoldoutRotations > 1)
+        {
+            throw new ArgumentException("Simulated cold start shapes the one holdout; it does not combine with rotations.", nameof(SimulatedColdShare));
+        }
+
         if (ColdPenalty is { } cold && !(cold > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(ColdPenalty), "The ridge penalty must be positive.");

@@ -153,7 +153,7 @@ public sealed class FeatureWeightedBlendTests
     public void Train_WithEveryOption_IsDeterministic_AndHasAWeightPerFeatureAndSignal()
     {
         var (ratings, trust) = RatingsBuilder.Random(40, 30, 12, seed: 8);
-        var options = Small with { TrustNeighbourhood = true, UserBiasSignal = true, HoldoutRotations = 3, SimulatedColdShare = 0.5 };
+        var options = Small with { TrustNeighbourhood = true, UserBiasSignal = true, HoldoutRotations = 3, ColdPenalty = 0.01 };
         var cancellationToken = TestContext.Current.CancellationToken;
 
         var first = FeatureWeightedBlend.Train(ratings, trust, options, cancellationToken: cancellationToken);
@@ -171,6 +171,14 @@ public sealed class FeatureWeightedBlendTests
                 Assert.InRange(first.Predict(u, i)!.Value, ratings.Min, ratings.Max);
             }
         }
+    }
+
+    [Fact]
+    public void Train_SimulatedColdStartWithRotations_IsRejected()
+    {
+        var (ratings, trust) = RatingsBuilder.Random(10, 10, 4, seed: 3);
+
+        Assert.Throws<ArgumentException>(() => FeatureWeightedBlend.Train(ratings, trust, Small with { SimulatedColdShare = 0.5, HoldoutRotations = 2 }, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
