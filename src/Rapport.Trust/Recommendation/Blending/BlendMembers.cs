@@ -23,6 +23,15 @@ internal sealed class BlendMembers
     /// </summary>
     internal const int SignalCount = 7;
 
+    /// <summary>
+    /// Extra signals with <see cref="BlendOptions.TrustNeighbourhood"/>: the mean damped-baseline residual
+    /// r_vj − (μ + b_v + b_j) of the people u trusts directly who rated j (0 for none), and ln(1 + their count).
+    /// </summary>
+    internal const int NeighbourhoodSignalCount = 2;
+
+    /// <summary>Extra signal with <see cref="BlendOptions.UserBiasSignal"/>: the factor model's user bias b_u.</summary>
+    internal const int UserBiasSignalCount = 1;
+
     internal const int Columns = FeatureCount * SignalCount;
 
     private readonly RatingMatrix ratings;
@@ -33,9 +42,13 @@ internal sealed class BlendMembers
     private readonly double[] itemMean;
     private readonly double[] userOffset;
     private readonly double[] itemOffset;
+    private readonly bool neighbourhood;
+    private readonly double[]? userBias;
 
-    private BlendMembers(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model)
+    private BlendMembers(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model, bool neighbourhood, bool userBiasSignal)
     {
+        this.neighbourhood = neighbourhood;
+        userBias = userBiasSignal ? UserBiasOf(model, ratings.UserCount) : null;
         this.ratings = ratings;
         this.trust = trust;
         this.model = model;
@@ -77,13 +90,76 @@ internal sealed class BlendMembers
     /// <summary>The factor member (the ensemble as trained).</summary>
     public IRatingPredictor Model => model;
 
-    public static BlendMembers Train(RatingMatrix ratings, TrustNetwork trust, LatentFactorOptions options, CancellationToken cancellationToken) =>
-        new(ratings, trust, TrustSvd.Train(ratings, trust, options, cancellationToken));
+    /// <summary>Whether <paramref name="user"/> has fewer than <see cref="Baselines.ColdStartRatings"/> ratings here.</summary>
+    public bool IsCold(int user) => ratings.UserDegree(user) < Baselines.ColdStartRatings;
+
+    /// <summary>Columns of the design: every meta-feature times every signal.</summary>
+    public int Width => FeatureCount * SignalsUsed;
+
+    private int SignalsUsed => SignalCount + (neighbourhood ? NeighbourhoodSignalCount : 0) + (userBias is null ? 0 : UserBiasSignalCount);
+
+    public static BlendMembers Train(RatingMatrix ratings, TrustNetwork trust, LatentFactorOptions options, BlendOptions blend, CancellationToken cancellationToken) =>
+        Of(ratings, trust, TrustSvd.Train(ratings, trust, options, cancellationToken), blend.TrustNeighbourhood, blend.UserBiasSignal);
 
     /// <summary>The members around a factor model already trained on <paramref name="ratings"/>.</summary>
-    public static BlendMembers Of(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model) => new(ratings, trust, model);
+    public static BlendMembers Of(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model, bool neighbourhood = false, bool userBiasSignal = false) =>
+        new(ratings, trust, model, neighbourhood, userBiasSignal);
 
-    /// <summary>Writes the pair's <see cref="Columns"/> into <paramref name="x"/>; returns the factor model's prediction.</summary>
+    /// <summary>b_u of a latent-factor model (the mean over an ensemble's members); 0 for any other predictor.</summary>
+    internal static double[] UserBiasOf(IRatingPredictor model, int userCount)
+    {
+        var bias = new double[userCount];
+        IReadOnlyList<LatentFactorModel> models = model switch
+        {
+            LatentFactorEnsemble ensemble => ensemble.Members,
+            LatentFactorModel single => [single],
+            _ => [],
+        };
+        foreach (var member in models)
+        {
+            for (var u = 0; u < userCount; u++)
+            {
+                bias[u] += member.UserBias[u] / models.Count;
+            }
+        }
+
+        return bias;
+    }
+
+    /// <summary>
+    /// The people <paramref name="user"/> trusts directly who rated <paramref name="item"/>: their mean damped-baseline
+    /// residual r_vj − (μ + b_v + b_j) and their count (both sorted rows, merged).
+    /// </summary>
+    internal (double MeanResidual, int Count) TrusteesOnItem(int user, int item)
+    {
+        var trustees = trust.TrusteesOf(user);
+        var raters = ratings.UsersOf(item);
+        var values = ratings.ValuesOfItem(item);
+        double sum = 0;
+        var count = 0;
+        for (int a = 0, b = 0; a < trustees.Length && b < raters.Length;)
+        {
+            if (trustees[a] < raters[b])
+            {
+                a++;
+            }
+            else if (trustees[a] > raters[b])
+            {
+                b++;
+            }
+            else
+            {
+                sum += values[b] - ratings.Mean - userOffset[raters[b]] - itemOffset[item];
+                count++;
+                a++;
+                b++;
+            }
+        }
+
+        return (count == 0 ? 0 : sum / count, count);
+    }
+
+    /// <summary>Writes the pair's <see cref="Width"/> columns into <paramref name="x"/>; returns the factor model's prediction.</summary>
     public double Fill(int user, int item, Span<double> x)
     {
         var mu = ratings.Mean;
@@ -98,7 +174,8 @@ internal sealed class BlendMembers
             1 / Math.Sqrt(1 + ratings.ItemDegree(item)),
         ];
         var trusted = moleTrust.Predict(user, item);
-        Span<double> signals =
+        var (residual, raters) = neighbourhood ? TrusteesOnItem(user, item) : (0, 0);
+        Span<double> all =
         [
             factor - mu,
             userMean[user] - factor,
@@ -107,12 +184,27 @@ internal sealed class BlendMembers
             trusted is { } t ? t - factor : 0,
             trusted is null ? 0 : 1,
             1,
+            residual,
+            Math.Log(1 + raters),
+            userBias is null ? 0 : userBias[user],
         ];
+        Span<double> signals = stackalloc double[SignalsUsed];
+        all[..SignalCount].CopyTo(signals);
+        if (neighbourhood)
+        {
+            all.Slice(SignalCount, NeighbourhoodSignalCount).CopyTo(signals[SignalCount..]);
+        }
+
+        if (userBias is not null)
+        {
+            signals[^1] = all[^1];
+        }
+
         for (var f = 0; f < FeatureCount; f++)
         {
-            for (var s = 0; s < SignalCount; s++)
+            for (var s = 0; s < signals.Length; s++)
             {
-                x[f * SignalCount + s] = features[f] * signals[s];
+                x[f * signals.Length + s] = features[f] * signals[s];
             }
         }
 

@@ -17,6 +17,8 @@ public static class FeatureWeightedBlend
 {
     private const ulong HoldoutPurpose = 0xB1E4D;
 
+    private const ulong SimulatedColdPurpose = 0xC01D5;
+
     /// <summary>
     /// Trains the blend on <paramref name="training"/> and <paramref name="trust"/> (same user indices). When
     /// <paramref name="trained"/> is given it must be <c>TrustSvd.Train(training, trust, options.Model)</c> — the factor
@@ -47,25 +49,75 @@ public static class FeatureWeightedBlend
         }
 
         var part = CrossValidation.Folds(all.Length, options.HoldoutParts, unchecked((int)Graph.Synthetic.SeededRandom.Derive(options.Model.Seed, HoldoutPurpose)));
-        var inner = RatingMatrix.Build(training.UserCount, training.ItemCount, [.. all.Where((_, i) => part[i] != 0)]);
-        var holdoutModel = options.Model with { EnsembleSize = options.HoldoutEnsembleSize ?? options.Model.EnsembleSize };
-        var members = BlendMembers.Train(inner, trust, holdoutModel, cancellationToken);
-        var regression = new RidgeRegression(BlendMembers.Columns);
-        var x = new double[BlendMembers.Columns];
-        // all is in user order, so MoleTrust propagates once per user.
-        for (var i = 0; i < all.Length; i++)
+        if (options.SimulatedColdShare > 0)
         {
-            if (part[i] == 0)
+            SimulateColdStart(training, part, options.SimulatedColdShare, options.Model.Seed);
+        }
+
+        var holdoutModel = options.Model with { EnsembleSize = options.HoldoutEnsembleSize ?? options.Model.EnsembleSize };
+        RidgeRegression? regression = null;
+        RidgeRegression? coldRegression = null;
+        double[] x = [];
+        for (var rotation = 0; rotation < options.HoldoutRotations; rotation++)
+        {
+            var inner = RatingMatrix.Build(training.UserCount, training.ItemCount, [.. all.Where((_, i) => part[i] != rotation)]);
+            var members = BlendMembers.Train(inner, trust, holdoutModel, options, cancellationToken);
+            regression ??= new RidgeRegression(members.Width);
+            coldRegression ??= options.ColdPenalty is null ? null : new RidgeRegression(members.Width);
+            if (x.Length != members.Width)
             {
-                var factor = members.Fill(all[i].User, all[i].Item, x);
-                regression.Add(x, all[i].Value - factor);
+                x = new double[members.Width];
+            }
+
+            // all is in user order, so MoleTrust propagates once per user.
+            for (var i = 0; i < all.Length; i++)
+            {
+                if (part[i] == rotation)
+                {
+                    var factor = members.Fill(all[i].User, all[i].Item, x);
+                    regression.Add(x, all[i].Value - factor);
+                    if (coldRegression is not null && members.IsCold(all[i].User))
+                    {
+                        coldRegression.Add(x, all[i].Value - factor);
+                    }
+                }
             }
         }
 
-        var weights = regression.Solve(options.Penalty);
+        var weights = regression!.Solve(options.Penalty);
+        var coldWeights = coldRegression?.Solve(options.ColdPenalty!.Value);
         cancellationToken.ThrowIfCancellationRequested();
-        var full = trained is null ? BlendMembers.Train(training, trust, options.Model, cancellationToken) : BlendMembers.Of(training, trust, trained);
-        return new BlendedPredictor(full, weights, training.Min, training.Max);
+        var full = trained is null
+            ? BlendMembers.Train(training, trust, options.Model, options, cancellationToken)
+            : BlendMembers.Of(training, trust, trained, options.TrustNeighbourhood, options.UserBiasSignal);
+        return new BlendedPredictor(full, weights, coldWeights, training.Min, training.Max);
+    }
+
+    /// <summary>
+    /// Simulated cold start: a seeded <paramref name="share"/> of the users with at least 2 × the cold-start count of
+    /// ratings keep a random k ∈ [0, cold-start count) of their ratings in the holdout members' training set (part ≠ 0)
+    /// and give all the others to the holdout (part 0). <paramref name="part"/> is indexed like the ratings in user
+    /// order and is changed in place.
+    /// </summary>
+    internal static void SimulateColdStart(RatingMatrix training, int[] part, double share, int seed)
+    {
+        var random = new Graph.Synthetic.SeededRandom(Graph.Synthetic.SeededRandom.Derive(seed, SimulatedColdPurpose));
+        var start = 0;
+        for (var u = 0; u < training.UserCount; u++)
+        {
+            var n = training.UserDegree(u);
+            if (n >= 2 * Baselines.ColdStartRatings && random.NextDouble() < share)
+            {
+                var kept = random.Next(Baselines.ColdStartRatings);
+                var order = random.Permutation(n);
+                for (var rank = 0; rank < n; rank++)
+                {
+                    part[start + order[rank]] = rank < kept ? 1 : 0;
+                }
+            }
+
+            start += n;
+        }
     }
 }
 
@@ -77,20 +129,26 @@ public sealed class BlendedPredictor : IRatingPredictor
 {
     private readonly BlendMembers members;
     private readonly double[] weights;
-    private readonly double[] x = new double[BlendMembers.Columns];
+    private readonly double[]? coldWeights;
+    private readonly double[] x;
     private readonly double min;
     private readonly double max;
 
-    internal BlendedPredictor(BlendMembers members, double[] weights, double min, double max)
+    internal BlendedPredictor(BlendMembers members, double[] weights, double[]? coldWeights, double min, double max)
     {
         this.members = members;
         this.weights = weights;
+        this.coldWeights = coldWeights;
+        x = new double[members.Width];
         this.min = min;
         this.max = max;
     }
 
     /// <summary>The blend weights, meta-feature-major (w_km at k · signals + m).</summary>
     public IReadOnlyList<double> Weights => weights;
+
+    /// <summary>The cold-start users' own weights (<see cref="BlendOptions.ColdPenalty"/>), or null.</summary>
+    public IReadOnlyList<double>? ColdWeights => coldWeights;
 
     /// <summary>The factor member trained on all training ratings.</summary>
     public IRatingPredictor Model => members.Model;
@@ -99,9 +157,10 @@ public sealed class BlendedPredictor : IRatingPredictor
     public double? Predict(int user, int item)
     {
         var prediction = members.Fill(user, item, x);
-        for (var c = 0; c < weights.Length; c++)
+        var used = coldWeights is not null && members.IsCold(user) ? coldWeights : weights;
+        for (var c = 0; c < used.Length; c++)
         {
-            prediction += weights[c] * x[c];
+            prediction += used[c] * x[c];
         }
 
         return Math.Clamp(prediction, min, max);
