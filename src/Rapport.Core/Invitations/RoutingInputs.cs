@@ -66,23 +66,7 @@ internal sealed class RoutingInputs
 
     public static async Task<RoutingInputs> ReadAsync(RapportDbContext db, TrustGraph graph, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var inputs = new RoutingInputs(graph);
-        foreach (var c in await db.Competences.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.PersonId, c.Topic, c.Context }).ToListAsync(cancellationToken))
-        {
-            var node = inputs.Node(c.PersonId);
-            inputs.Expertise.AddTopics(node, [c.Topic]);
-            inputs.Expertise.AddText(node, $"{c.Topic} {c.Context}");
-        }
-
-        var offers = await db.Offers.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Id)
-            .Select(o => new { o.PersonId, o.Title, o.Description, Topics = o.Topics.Select(t => t.Topic).ToList() }).ToListAsync(cancellationToken);
-        foreach (var o in offers)
-        {
-            var node = inputs.Node(o.PersonId);
-            inputs.Expertise.AddTopics(node, o.Topics);
-            inputs.Expertise.AddText(node, $"{o.Title} {o.Description} {string.Join(' ', o.Topics)}");
-        }
-
+        var inputs = await DeclaredAsync(db, graph, cancellationToken);
         foreach (var c in await PublicContributionsAsync(db, cancellationToken))
         {
             inputs.AddContribution(c);
@@ -109,6 +93,32 @@ internal sealed class RoutingInputs
             }
 
             inputs.Responsiveness.RecordInvitation(inputs.Node(i.InviteeId), i.Status is InvitationStatus.Accepted or InvitationStatus.Referred);
+        }
+
+        return inputs;
+    }
+
+    /// <summary>
+    /// Inputs holding only what people say of themselves: competences (topic and context) and active offers (title,
+    /// description, topics). They carry no date of their own, so a replay of the past (<c>Learning</c>) starts from them.
+    /// </summary>
+    internal static async Task<RoutingInputs> DeclaredAsync(RapportDbContext db, TrustGraph graph, CancellationToken cancellationToken)
+    {
+        var inputs = new RoutingInputs(graph);
+        foreach (var c in await db.Competences.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.PersonId, c.Topic, c.Context }).ToListAsync(cancellationToken))
+        {
+            var node = inputs.Node(c.PersonId);
+            inputs.Expertise.AddTopics(node, [c.Topic]);
+            inputs.Expertise.AddText(node, $"{c.Topic} {c.Context}");
+        }
+
+        var offers = await db.Offers.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Id)
+            .Select(o => new { o.PersonId, o.Title, o.Description, Topics = o.Topics.Select(t => t.Topic).ToList() }).ToListAsync(cancellationToken);
+        foreach (var o in offers)
+        {
+            var node = inputs.Node(o.PersonId);
+            inputs.Expertise.AddTopics(node, o.Topics);
+            inputs.Expertise.AddText(node, $"{o.Title} {o.Description} {string.Join(' ', o.Topics)}");
         }
 
         return inputs;
