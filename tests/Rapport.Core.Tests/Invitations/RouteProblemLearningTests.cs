@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Rapport.Core.Invitations;
@@ -30,12 +31,14 @@ public sealed class RouteProblemLearningTests
         await using var world = await LearningWorld.CreateAsync(provider);
         var (askers, specialist, _) = await world.HistoryAsync(RoutingModelSelection.MinimumAnsweredProblems + 30);
 
+        var watch = Stopwatch.StartNew();
         var choice = await world.RunAsync((RoutingModelStore store) => store.RefitAsync(TestContext.Current.CancellationToken));
+        watch.Stop();
 
         Assert.Equal(RoutingModelChoice.Learned, choice.Name);
         Assert.NotNull(choice.Model);
         Assert.True(choice.LearnedMrr > choice.APrioriMrr, $"learned {choice.LearnedMrr} against a-priori {choice.APrioriMrr}");
-        TestContext.Current.TestOutputHelper?.WriteLine($"{choice.Configuration}: validation MRR learned {choice.LearnedMrr:F4}, a-priori {choice.APrioriMrr:F4}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{choice.Configuration}: validation MRR learned {choice.LearnedMrr:F4}, a-priori {choice.APrioriMrr:F4}; refit {watch.ElapsedMilliseconds} ms");
         var invited = await world.RouteAsync(askers[0], await world.ProblemAsync(askers[0], Knots, "My knot slips"));
         Assert.Equal(specialist.Handle, invited[0].Invitee.Handle);
         Assert.Contains(Knots, invited[0].Why.Topics);
