@@ -63,6 +63,22 @@ public sealed class RouteProblemLearningTests
         Assert.Contains(decoys, d => d.Handle == invited[0].Invitee.Handle); // the product puts a busy decoy first
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Refit_AboveTheMinimum_KeepsTheAPrioriProduct_WhenTheLearnedRankerDoesNotBeatItOnTheWindows(DatabaseProvider provider)
+    {
+        await using var world = await LearningWorld.CreateAsync(provider);
+        await world.HistoryAsync(RoutingModelSelection.MinimumAnsweredProblems + 30, decoysDeclare: Sailing); // everyone declares what they answer
+
+        var choice = await world.RunAsync((RoutingModelStore store) => store.RefitAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(RoutingModelChoice.APriori, choice.Name);
+        Assert.Null(choice.Model);
+        Assert.True(choice.AnsweredProblems >= RoutingModelSelection.MinimumAnsweredProblems);
+        Assert.True(choice.LearnedMrr <= choice.APrioriMrr, $"learned {choice.LearnedMrr} against a-priori {choice.APrioriMrr}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{choice.Configuration}: validation MRR learned {choice.LearnedMrr:F4}, a-priori {choice.APrioriMrr:F4}");
+    }
+
     /// <summary>A <see cref="UseCaseWorld"/> that keeps its log lines.</summary>
     private sealed class LearningWorld : UseCaseWorld
     {
@@ -85,9 +101,10 @@ public sealed class RouteProblemLearningTests
         /// <summary>
         /// <paramref name="problems"/> answered public problems, one a day up to yesterday, by five askers in turn: a knots
         /// problem every <see cref="KnotsEvery"/> days answered only by the specialist (who declares knots), the others
-        /// sailing problems answered and credited to three decoys who also declare knots and are far more active.
+        /// sailing problems answered and credited to three decoys who also declare knots (or <paramref name="decoysDeclare"/>)
+        /// and are far more active.
         /// </summary>
-        public async Task<(Person[] Askers, Person Specialist, Person[] Decoys)> HistoryAsync(int problems)
+        public async Task<(Person[] Askers, Person Specialist, Person[] Decoys)> HistoryAsync(int problems, string decoysDeclare = Knots)
         {
             var askers = new Person[5];
             for (var i = 0; i < askers.Length; i++)
@@ -99,7 +116,7 @@ public sealed class RouteProblemLearningTests
             var decoys = new Person[3];
             for (var i = 0; i < decoys.Length; i++)
             {
-                decoys[i] = await AddPersonAsync("decoy", topics: [Knots]);
+                decoys[i] = await AddPersonAsync("decoy", topics: [decoysDeclare]);
             }
 
             var now = Clock.GetUtcNow();
