@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Rapport.Core.Blocks;
 using Microsoft.Extensions.Logging;
+using Rapport.Core.Blocks;
 using Rapport.Core.Communities;
 using Rapport.Core.Invitations.Learning;
 using Rapport.Core.Outcomes;
