@@ -9,6 +9,7 @@ public static class InvitationsRegistration
     {
         services.AddScoped<InvitationWriter>();
         services.AddScoped<RouteProblem>();
+        services.AddSingleton<Learning.RoutingModelStore>().AddHostedService<Learning.RoutingModelRefresher>();
         services.AddScoped<InviteByHand>();
         services.AddScoped<WithdrawInvitation>();
         services.AddScoped<ListProblemInvitations>();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Rapport.Core.Blocks;
 using Rapport.Core.Communities;
+using Rapport.Core.Invitations.Learning;
 using Rapport.Core.Outcomes;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
@@ -19,9 +21,12 @@ namespace Rapport.Core.Invitations;
 /// any community) who may be asked (<see cref="AskRules"/>; routing also skips the busy: they take asks from people who
 /// pick them, not from the router). Each invitation keeps its score and "why you"; each invitee gets an <c>invited</c>
 /// interaction and a notice. Running it again invites the next best who are not invited yet. Only the asker may route;
-/// anyone else gets NotFound. An ended problem is a conflict. Call it after posting: <c>ExecuteAsync(authorId, problemId)</c>.
+/// anyone else gets NotFound. An ended problem is a conflict. The ranker is this node's <see cref="RoutingModelStore.Current"/>:
+/// a model learned from the instance's own answered problems once there are enough and it beats the a-priori product on
+/// them, else the a-priori product (the log line says which ranked). Call it after posting: <c>ExecuteAsync(authorId, problemId)</c>.
 /// </summary>
-public sealed class RouteProblem(RapportDbContext db, TrustGraphStore store, InvitationWriter writer, TimeProvider clock)
+public sealed partial class RouteProblem(
+    RapportDbContext db, TrustGraphStore store, InvitationWriter writer, RoutingModelStore models, TimeProvider clock, ILogger<RouteProblem> logger)
 {
     /// <summary>Candidates invited for a problem posted outside any community (the same as a community's default).</summary>
     public const int DefaultInvitations = Community.DefaultInvitationsPerProblem;
@@ -60,9 +65,12 @@ public sealed class RouteProblem(RapportDbContext db, TrustGraphStore store, Inv
         };
 
         var count = problem.Community?.InvitationsPerProblem ?? DefaultInvitations;
-        var signals = Router.Measure(inputs.Sources, request, Options);
+        var model = models.Current;
+        var options = Options with { Model = model.Model };
+        var signals = Router.Measure(inputs.Sources, request, options);
         var relevant = signals with { Candidates = [.. signals.Candidates.Where(c => c.Topics.Count > 0 || c.Terms.Count > 0)] };
-        var chosen = Router.Rank(relevant, Options).Take(count).ToList();
+        var chosen = Router.Rank(relevant, options).Take(count).ToList();
+        LogRanked(logger, problem.Id, model.Name, chosen.Count);
         var created = new List<Guid>(chosen.Count);
         foreach (var candidate in chosen)
         {
@@ -84,6 +92,9 @@ public sealed class RouteProblem(RapportDbContext db, TrustGraphStore store, Inv
         var views = await db.Invitations.Where(i => created.Contains(i.Id)).ToViewsAsync(db, cancellationToken);
         return views.OrderBy(v => created.IndexOf(v.Id)).ToList(); // the router's order
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routed problem {ProblemId} with the {Model} ranker: {Invited} invited.")]
+    private static partial void LogRanked(ILogger logger, Guid problemId, string model, int invited);
 
     private async Task<HashSet<(int, int)>> BlockedPairsAsync(Guid askerId, RoutingInputs inputs, CancellationToken cancellationToken)
     {
