@@ -9,21 +9,28 @@ using Rapport.Core.Trust;
 namespace Rapport.Core.Recommendations;
 
 /// <summary>
-/// Loads this node's trust graph replica and <see cref="RecommendationIndex"/> in the background once the host starts
-/// (after the database is migrated and seeded, which the app does before starting its host), then asks for one feed
+/// Loads this node's trust graph replica and <see cref="RecommendationIndex"/> in the background once the host has
+/// started (after the database is migrated and seeded, which the app does before starting its host, and after the
+/// server listens, so the two do not compete for the CPU at start), then asks for one feed
 /// (answer discarded) so its code is compiled: the first person to open the feed no longer waits for either. Start-up
 /// does not wait for it — the host serves at once, and a feed asked for meanwhile waits for the same loads (one refresh
 /// runs at a time). A failure is logged; the first feed then loads as before.
 /// </summary>
-public sealed partial class FeedWarmUp(TrustGraphStore store, RecommendationIndex index, IServiceScopeFactory scopes, ILogger<FeedWarmUp> logger)
+public sealed partial class FeedWarmUp(
+    TrustGraphStore store, RecommendationIndex index, IServiceScopeFactory scopes, ILogger<FeedWarmUp> logger, IHostApplicationLifetime? lifetime = null)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // never hold up the host's start
-        var started = Stopwatch.GetTimestamp();
         try
         {
+            if (lifetime is not null)
+            {
+                await WhenStartedAsync(lifetime.ApplicationStarted, stoppingToken);
+            }
+
+            var started = Stopwatch.GetTimestamp();
             var graph = await store.GetAsync(stoppingToken);
             await using var scope = scopes.CreateAsyncScope();
             await index.CatchUpAsync(scope.ServiceProvider.GetRequiredService<RapportDbContext>(), stoppingToken);
@@ -42,6 +49,16 @@ public sealed partial class FeedWarmUp(TrustGraphStore store, RecommendationInde
         catch (Exception e)
         {
             LogFailed(logger, e);
+        }
+    }
+
+    private static async Task WhenStartedAsync(CancellationToken applicationStarted, CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (applicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task;
         }
     }
 

@@ -39,4 +39,40 @@ public sealed class FeedWarmUpTests
         Assert.Equal(1, index.Reloads);
         await warmUp.StopAsync(Ct);
     }
+
+    [Fact]
+    public async Task WithAHost_WaitsUntilTheHostHasStarted_ThenLoads()
+    {
+        await using var world = await RecommendationWorld.CreateAsync(DatabaseProvider.Sqlite);
+        await world.TrustAsync(await world.PersonAsync("v"), await world.PersonAsync("a"), TrustLevel.ALot.Value);
+        await using var node = world.SecondNode();
+        var lifetime = new StartingHost();
+        var (warmUp, store) = await node.RunAsync((IServiceProvider services) => Task.FromResult(
+            (ActivatorUtilities.CreateInstance<FeedWarmUp>(services, lifetime), services.GetRequiredService<TrustGraphStore>())));
+
+        await warmUp.StartAsync(Ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);
+        Assert.Null(store.Current); // the server is still starting
+
+        lifetime.Start();
+        await warmUp.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        Assert.NotNull(store.Current);
+    }
+
+    private sealed class StartingHost : Microsoft.Extensions.Hosting.IHostApplicationLifetime, IDisposable
+    {
+        private readonly CancellationTokenSource _started = new();
+
+        public CancellationToken ApplicationStarted => _started.Token;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void Start() => _started.Cancel();
+
+        public void StopApplication() { }
+
+        public void Dispose() => _started.Dispose();
+    }
 }
