@@ -1,4 +1,5 @@
 using Rapport.Core;
+using Rapport.Core.Recommendations;
 using Rapport.Core.Trust;
 using Rapport.Web.Accounts;
 using Rapport.Web.Agreements;
@@ -23,6 +24,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddRapportCore(builder.Configuration);
 builder.Services.AddTrustGraphRefresher(builder.Configuration);
 builder.Services.AddNotificationDigest(builder.Configuration);
+builder.Services.AddFeedWarmUp();
 builder.AddRapportAccounts();
 builder.AddRapportSecurity();
 builder.AddRapportApi();

@@ -47,7 +47,11 @@ internal sealed record FeedSources(
     }
 
     /// <summary>The named step of the engine's level of trust in <paramref name="node"/>, null when it has none.</summary>
-    public TrustLevel? LevelOf(int node) => LevelIn(node) is { } level ? TrustLevel.Nearest(level) : null;
+    public TrustLevel? LevelOf(int node)
+    {
+        KnowLevels([node], named: true);
+        return _levels[node].Level is { } level ? TrustLevel.Nearest(level) : null;
+    }
 
     /// <summary>
     /// The engine's level of trust in <paramref name="node"/> (the scale of stated trust, [-1, 1]); null when it has none.
@@ -55,25 +59,44 @@ internal sealed record FeedSources(
     /// </summary>
     public double? LevelIn(int node)
     {
-        KnowLevels([node]);
-        return _levels[node];
+        KnowLevels([node], named: false);
+        return _levels[node].Level;
     }
 
-    /// <summary>Works out, in one search (<see cref="TrustLevels"/>), the levels of those of <paramref name="nodes"/> not known yet.</summary>
-    public void KnowLevels(IEnumerable<int> nodes)
+    /// <summary>
+    /// Works out, in one search (<see cref="TrustLevels"/>), the levels of those of <paramref name="nodes"/> not known
+    /// yet: exactly, or (<paramref name="named"/>) only as closely as <see cref="LevelOf"/> needs to name their step.
+    /// </summary>
+    public void KnowLevels(IEnumerable<int> nodes, bool named)
     {
-        var missing = nodes.Where(n => !_levels.ContainsKey(n)).Distinct().ToArray();
+        var exactFrom = named ? NamedExactFrom : 0;
+        var missing = nodes.Where(n => !_levels.TryGetValue(n, out var known) || known.ExactFrom > exactFrom).Distinct().ToArray();
         if (missing.Length > 0)
         {
-            var found = TrustLevels.Of(Graph.Snapshot, Perspective, TopicIndex, TrustQueryOptions.Default, missing);
+            var found = TrustLevels.Of(Graph.Snapshot, Perspective, TopicIndex, TrustQueryOptions.Default, missing, exactFrom: exactFrom);
             for (var i = 0; i < missing.Length; i++)
             {
-                _levels[missing[i]] = found[i];
+                _levels[missing[i]] = (found[i], exactFrom);
             }
         }
     }
 
-    private readonly Dictionary<int, double?> _levels = [];
+    /// <summary>
+    /// Every level in [0, this) is nearest to <see cref="TrustLevel.Some"/> (it is just under halfway to
+    /// <see cref="TrustLevel.ALot"/>), so naming a step needs exact levels from here up only: the search for the
+    /// levels of the people a page names can stop at the walks weaker than this.
+    /// </summary>
+    private static readonly float NamedExactFrom = BelowHalfway(TrustLevel.Some.Value, TrustLevel.ALot.Value);
+
+    private static float BelowHalfway(double low, double high)
+    {
+        var halfway = (low + high) / 2;
+        var single = (float)halfway;
+        return single < halfway ? single : MathF.BitDecrement(single);
+    }
+
+    /// <summary>Levels worked out so far, each exact from its <c>ExactFrom</c> up (below it only as an upper bound).</summary>
+    private readonly Dictionary<int, (double? Level, float ExactFrom)> _levels = [];
 
     /// <summary>
     /// Recommenders as the feed and the item page show them, most trusted first (then by handle). The named
@@ -91,7 +114,7 @@ internal sealed record FeedSources(
             .GroupBy(x => x.r.ItemId)
             .Select(item => item.Select((x, i) => (x.r, x.Item2.Trust, x.Item2.Node, Named: i < (levels ?? int.MaxValue))).ToList())
             .ToList();
-        KnowLevels(byItem.SelectMany(item => item.Where(x => x.Named).Select(x => x.Node)));
+        KnowLevels(byItem.SelectMany(item => item.Where(x => x.Named).Select(x => x.Node)), named: true);
         return byItem.SelectMany(item => item.Select(x => new TrustedRecommender(
                 people[x.r.PersonId], x.Trust, x.Named ? LevelOf(x.Node) : null, x.r.Id, x.r.Rating, x.r.Note,
                 markdown.ToSafeHtml(x.r.Note), RecommendationProjections.TopicOrNull(x.r.Topic), x.r.ChangedAt)))

@@ -48,6 +48,7 @@ public sealed class GetItem(RapportDbContext db, TrustGraphStore store, Markdown
 
         var ids = sources.People.Keys.ToList();
         var trusted = await visible.Where(r => ids.Contains(r.PersonId)).ToListAsync(cancellationToken);
+        sources.KnowLevels(trusted.Select(r => sources.People[r.PersonId].Node), named: false); // exact, for the prediction: one search
         var recommenders = await sources.ToRecommendersAsync(db, markdown, trusted, cancellationToken);
 
         // The prediction weighs each rating by the engine's level of trust (the same scale as stated trust), not by

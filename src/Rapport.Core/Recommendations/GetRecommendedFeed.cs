@@ -62,21 +62,33 @@ public sealed class GetRecommendedFeed(RapportDbContext db, TrustGraphStore stor
     private async Task<RecommendedFeed> TrustedAsync(
         FeedSources sources, Guid viewerId, List<IndexedRecommendation> visible, string topic, PageRequest page, CancellationToken cancellationToken)
     {
-        var votes = visible.Take(MaxRanked).ToList();
+        var votes = Math.Min(visible.Count, MaxRanked);
 
         // Indices decide ties: items by their newest recommendation first, recommenders by trust, then by id.
-        var items = votes.Select(v => v.ItemId).Distinct().ToList();
-        var itemIndex = items.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var items = new List<Guid>();
+        var itemIndex = new Dictionary<Guid, int>();
+        var scored = new FeedVote[votes];
         var recommenders = sources.People.OrderByDescending(p => p.Value.Trust).ThenBy(p => p.Key).Select(p => p.Key).ToList();
         var recommenderIndex = recommenders.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        var ranked = FeedRanking.Score(votes.Select(v => new FeedVote(itemIndex[v.ItemId], recommenderIndex[v.PersonId], sources.People[v.PersonId].Trust, v.Rating)));
+        for (var i = 0; i < votes; i++)
+        {
+            var vote = visible[i];
+            if (!itemIndex.TryGetValue(vote.ItemId, out var item))
+            {
+                itemIndex[vote.ItemId] = item = items.Count;
+                items.Add(vote.ItemId);
+            }
+
+            scored[i] = new FeedVote(item, recommenderIndex[vote.PersonId], sources.People[vote.PersonId].Trust, vote.Rating);
+        }
+
+        var ranked = FeedRanking.Score(scored);
         var pageIndex = page.Skip / page.Take;
-        var chosen = FeedRanking.Page(ranked, page.Take, pageIndex);
-        var hasMore = FeedRanking.Page(ranked, page.Take, pageIndex + 1).Count > 0;
+        var chosen = FeedRanking.Page(ranked, page.Take, pageIndex, out var hasMore);
 
         // The page's recommendations are among the votes: read those few, notes and all.
         var chosenIds = chosen.Select(c => items[c.Item]).ToHashSet();
-        var recommendations = await ReadAsync(viewerId, votes.Where(v => chosenIds.Contains(v.ItemId)), cancellationToken);
+        var recommendations = await ReadAsync(viewerId, visible.Take(votes).Where(v => chosenIds.Contains(v.ItemId)), cancellationToken);
         var entries = await EntriesAsync(sources, chosen.Select(c => (items[c.Item], c.Score)).ToList(), recommendations, cancellationToken);
         return new RecommendedFeed(RecommendationProjections.TopicOrNull(topic), FeedOrder.Trusted, entries, page.Skip, page.Take, hasMore);
     }

@@ -101,17 +101,23 @@ public sealed class RecommendationIndex : IDisposable
     {
         await CatchUpAsync(db, cancellationToken);
         var byPerson = _byPerson;
-        var found = new List<IndexedRecommendation>();
+        var lists = new List<IndexedRecommendation[]>();
+        var shared = new HashSet<Guid>();
         foreach (var author in authors)
         {
             if (byPerson.TryGetValue(author, out var list))
             {
-                found.AddRange(list.Where(r => r.IsOn(topic)));
+                lists.Add(list);
+                foreach (var r in list)
+                {
+                    if (r.Visibility == TrustVisibility.Community && r.CommunityId is { } c && viewerCommunities.Contains(c) && r.IsOn(topic))
+                    {
+                        shared.Add(r.PersonId);
+                    }
+                }
             }
         }
 
-        var shared = found.Where(r => r.Visibility == TrustVisibility.Community && r.CommunityId is { } c && viewerCommunities.Contains(c))
-            .Select(r => r.PersonId).Distinct().ToList();
         var members = new HashSet<(Guid Person, Guid Community)>();
         if (shared.Count > 0)
         {
@@ -121,10 +127,35 @@ public sealed class RecommendationIndex : IDisposable
             members.UnionWith(rows.Select(m => (m.PersonId, m.CommunityId)));
         }
 
-        var visible = found.Where(r => RecommendationAccess.CanSeeInMemory(viewerId, r.PersonId, revoked: false, r.Visibility,
-            bothMembers: r.CommunityId is { } c && viewerCommunities.Contains(c) && members.Contains((r.PersonId, c)))).ToList();
+        // Counted first, so the answer is one array of the right size: the sources' lists hold thousands of entries, and
+        // growing and copying lists of them per request fills the large-object heap, whose collections are full ones.
+        var count = 0;
+        foreach (var list in lists)
+        {
+            foreach (var r in list)
+            {
+                count += IsVisible(r) ? 1 : 0;
+            }
+        }
+
+        var visible = new List<IndexedRecommendation>(count);
+        foreach (var list in lists)
+        {
+            foreach (var r in list)
+            {
+                if (IsVisible(r))
+                {
+                    visible.Add(r);
+                }
+            }
+        }
+
         visible.Sort(IndexedRecommendation.NewestFirst);
         return visible;
+
+        bool IsVisible(in IndexedRecommendation r) =>
+            r.IsOn(topic) && RecommendationAccess.CanSeeInMemory(viewerId, r.PersonId, revoked: false, r.Visibility,
+                bothMembers: r.CommunityId is { } c && viewerCommunities.Contains(c) && members.Contains((r.PersonId, c)));
     }
 
     private async Task ReloadAsync(RapportDbContext db, CancellationToken cancellationToken)

@@ -33,4 +33,7 @@ public static class RecommendationsRegistration
         services.AddScoped<GetRecommendedFeed>();
         return services;
     }
+
+    /// <summary>Warms the feed (<see cref="FeedWarmUp"/>) in the background at start-up: for the app, not for tools.</summary>
+    public static IServiceCollection AddFeedWarmUp(this IServiceCollection services) => services.AddHostedService<FeedWarmUp>();
 }

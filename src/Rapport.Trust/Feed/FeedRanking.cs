@@ -74,17 +74,24 @@ public static class FeedRanking
     /// is short when only over-represented recommenders' items are left. Answers page <paramref name="pageIndex"/>
     /// (0-based; empty past the end).
     /// </summary>
-    public static IReadOnlyList<RankedItem> Page(IReadOnlyList<RankedItem> ranked, int pageSize, int pageIndex)
+    public static IReadOnlyList<RankedItem> Page(IReadOnlyList<RankedItem> ranked, int pageSize, int pageIndex) =>
+        Page(ranked, pageSize, pageIndex, out _);
+
+    /// <summary>
+    /// <see cref="Page(IReadOnlyList{RankedItem}, int, int)"/>, and whether a later page has items: every page but the
+    /// last takes at least one item (the best left is always allowed), so there is one exactly when items are left.
+    /// </summary>
+    public static IReadOnlyList<RankedItem> Page(IReadOnlyList<RankedItem> ranked, int pageSize, int pageIndex, out bool hasMore)
     {
         ArgumentNullException.ThrowIfNull(ranked);
         ArgumentOutOfRangeException.ThrowIfNegative(pageIndex);
         var share = FairShare(pageSize);
-        var left = new List<RankedItem>(ranked);
+        var left = ranked; // not copied: the first page reads the ranking itself
         for (var index = 0; left.Count > 0; index++)
         {
-            var page = new List<RankedItem>(pageSize);
+            var page = new List<RankedItem>(Math.Min(pageSize, left.Count));
             var counts = new Dictionary<int, int>();
-            var passedOver = new List<RankedItem>();
+            var passedOver = index == pageIndex ? null : new List<RankedItem>();
             var next = 0;
             for (; next < left.Count && page.Count < pageSize; next++)
             {
@@ -97,19 +104,25 @@ public static class FeedRanking
                 }
                 else
                 {
-                    passedOver.Add(item);
+                    passedOver?.Add(item);
                 }
             }
 
-            if (index == pageIndex)
+            if (passedOver is null)
             {
+                hasMore = left.Count > page.Count;
                 return page;
             }
 
-            passedOver.AddRange(left.Skip(next));
+            for (; next < left.Count; next++)
+            {
+                passedOver.Add(left[next]);
+            }
+
             left = passedOver;
         }
 
+        hasMore = false;
         return [];
     }
 }

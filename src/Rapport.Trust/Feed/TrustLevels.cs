@@ -8,23 +8,42 @@ namespace Rapport.Trust.Feed;
 /// The viewer's level of trust in many people at once, for pages that name a level beside each of many people (the
 /// feed, an item's page): equal to <see cref="TrustQueries.Level(TrustSnapshot, Perspective, int, int, TrustQueryOptions, int)"/>
 /// for every target, but the strongest paths to all of them come from one search instead of one search each. Every
-/// weight is at most 1, so the strongest walk of at most h hops has a simple path's strength; the search keeps, hop by
-/// hop, the strongest walk to each node reached, relaxing only the nodes that improved in the previous hop. For the
-/// same reason a walk only weakens as it grows, so once every target is reached, a node no stronger than the weakest
-/// target's best so far can improve none of them and is not expanded.
+/// weight is in (0, 1], so a walk only weakens as it grows and the strongest walk of at most h hops has a simple path's
+/// strength. The search is best-first over (node, hops so far): walks leave a priority queue strongest first, so a
+/// target's first walk out of it is its strongest, and the search ends as soon as every target has left it, having
+/// expanded only walks stronger than the weakest target's. A walk is dropped when one at least as strong with no more
+/// hops reached the same node.
+/// <para>
+/// A page that only names a level (the nearest named step) need not know weak levels exactly: with
+/// <c>exactFrom</c> &gt; 0 the search also ends once the walks left are weaker than it, and each target not reached yet
+/// is answered with an upper bound of its level below <c>exactFrom</c> when a walk of at most h hops reaches it at all
+/// (a breadth-first reachability check), null otherwise.
+/// </para>
 /// </summary>
 public static class TrustLevels
 {
     /// <summary>The default path length, as <see cref="TrustQueries.Level(TrustSnapshot, Perspective, int, int, TrustQueryOptions, int)"/>.</summary>
     public const int DefaultMaxHops = 4;
 
-    /// <summary>The level of trust in each of <paramref name="targets"/>, in order; null where the engine has none (and for the viewer).</summary>
+    private static readonly ArrayPool<double> CleanArrays = ArrayPool<double>.Create(maxArrayLength: 1 << 27, maxArraysPerBucket: 8);
+
+    /// <summary>
+    /// The level of trust in each of <paramref name="targets"/>, in order; null where the engine has none (and for the
+    /// viewer). Levels of at least <paramref name="exactFrom"/> (default 0: all) are exact; a lower one may be answered
+    /// with any value in [its level, <paramref name="exactFrom"/>).
+    /// </summary>
     public static float?[] Of(
-        TrustSnapshot snapshot, Perspective perspective, int topic, TrustQueryOptions options, ReadOnlySpan<int> targets, int maxHops = DefaultMaxHops)
+        TrustSnapshot snapshot, Perspective perspective, int topic, TrustQueryOptions options, ReadOnlySpan<int> targets,
+        int maxHops = DefaultMaxHops, float exactFrom = 0)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHops);
+        if (!(exactFrom >= 0 && exactFrom <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(exactFrom), "exactFrom is in [0, 1].");
+        }
+
         var view = new PerspectiveView(snapshot, perspective, topic, options.TopicFallbackDiscount);
         var levels = new float?[targets.Length];
         if (targets.IsEmpty)
@@ -40,103 +59,172 @@ public static class TrustLevels
             }
         }
 
-        var strongest = ArrayPool<double>.Shared.Rent(snapshot.NodeCount);
-        try
+        var searched = new List<int>();
+        foreach (var target in targets)
         {
-            var searched = new List<int>();
-            foreach (var target in targets)
+            if (target != view.Viewer && !Says(view, target) && !searched.Contains(target))
             {
-                if (target != view.Viewer && !Says(view, target))
-                {
-                    searched.Add(target);
-                }
-            }
-
-            Search(view, strongest.AsSpan(0, snapshot.NodeCount), maxHops, searched);
-            for (var i = 0; i < targets.Length; i++)
-            {
-                var target = targets[i];
-                levels[i] = target == view.Viewer ? null
-                    : Says(view, target) ? TrustQueries.Level(snapshot, perspective, topic, target, options, maxHops) // the viewer's own word: no search
-                    : strongest[target] > 0 ? (float)strongest[target] * OneStepDistrust.Factor(view, target)
-                    : null;
+                searched.Add(target);
             }
         }
-        finally
+
+        var strongest = new Dictionary<int, double>(searched.Count);
+        if (searched.Count > 0)
         {
-            ArrayPool<double>.Shared.Return(strongest);
+            var bound = StrongestWalks(view, maxHops, exactFrom, searched, strongest);
+            if (strongest.Count < searched.Count && bound > 0)
+            {
+                foreach (var reached in Reachable(view, maxHops, searched.Where(t => !strongest.ContainsKey(t)).ToHashSet()))
+                {
+                    strongest[reached] = bound; // weaker than every walk expanded, so below exactFrom
+                }
+            }
+        }
+
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var target = targets[i];
+            levels[i] = target == view.Viewer ? null
+                : Says(view, target) ? TrustQueries.Level(snapshot, perspective, topic, target, options, maxHops) // the viewer's own word: no search
+                : strongest.TryGetValue(target, out var strength) ? (float)strength * OneStepDistrust.Factor(view, target)
+                : null;
         }
 
         return levels;
     }
 
     /// <summary>
-    /// Fills <paramref name="strongest"/> with the strongest walk of at most <paramref name="maxHops"/> hops from the
-    /// viewer to each of <paramref name="targets"/> (0: none); other nodes' entries are bounds only.
+    /// Puts into <paramref name="strongest"/> the strongest walk of at most <paramref name="maxHops"/> hops from the
+    /// viewer to each target it reaches, strongest walks first, stopping when every target has one or the walks left
+    /// are weaker than <paramref name="exactFrom"/>. Answers the strength of the strongest walk left unexpanded (an
+    /// upper bound for every target not answered; 0 when none is left, so those are out of reach).
     /// </summary>
-    private static void Search(in PerspectiveView view, Span<double> strongest, int maxHops, List<int> targets)
+    private static double StrongestWalks(in PerspectiveView view, int maxHops, float exactFrom, List<int> targets, Dictionary<int, double> strongest)
     {
-        strongest.Clear();
-        strongest[view.Viewer] = 1;
-        var frontier = new List<(int Node, double Strength)> { (view.Viewer, 1) };
-        var improved = new List<int>();
-        var markedAt = ArrayPool<int>.Shared.Rent(strongest.Length);
+        var stride = maxHops + 1;
+        var length = checked(view.NodeCount * stride);
+        // best[node * stride + hops]: the strongest walk queued to node with exactly that many hops (0: none). Arrays
+        // go back to the pool cleared, so none needs clearing when rented.
+        var best = CleanArrays.Rent(length);
+        var touched = new List<int>();
+        var queue = new PriorityQueue<int, double>();
         try
         {
-            markedAt.AsSpan(0, strongest.Length).Clear();
-            for (var hop = 1; hop <= maxHops && frontier.Count > 0; hop++)
+            var left = targets.ToHashSet();
+            Queue(view.Viewer, 0, 1);
+            while (queue.TryDequeue(out var state, out var negative))
             {
-                // Strengths are read from the frontier as it was when this hop began, so no walk grows two hops in one.
-                // After the last hop nothing is expanded, so its improvements need no marking.
-                var last = hop == maxHops;
-                var useless = WeakestBest(strongest, targets);
-                foreach (var (node, strength) in frontier)
+                var strength = -negative;
+                var (node, hops) = (state / stride, state % stride);
+                if (best[state] > strength || Dominated(node, hops, strength))
                 {
-                    if (strength <= useless)
-                    {
-                        continue;
-                    }
+                    continue; // a stronger walk with as many hops, or one at least as strong with fewer, went first
+                }
 
+                if (strength < exactFrom)
+                {
+                    return strength;
+                }
+
+                if (left.Remove(node))
+                {
+                    strongest[node] = strength;
+                    if (left.Count == 0)
+                    {
+                        return 0;
+                    }
+                }
+
+                if (hops < maxHops)
+                {
                     foreach (var edge in view.Trust(node))
                     {
                         var through = strength * edge.Weight;
-                        if (through > strongest[edge.To])
+                        if (!Dominated(edge.To, hops + 1, through) && through > best[(edge.To * stride) + hops + 1])
                         {
-                            strongest[edge.To] = through;
-                            if (!last && markedAt[edge.To] != hop)
+                            Queue(edge.To, hops + 1, through);
+                        }
+                    }
+                }
+            }
+
+            return 0;
+
+            void Queue(int node, int hops, double strength)
+            {
+                var state = (node * stride) + hops;
+                if (best[state] == 0)
+                {
+                    touched.Add(state);
+                }
+
+                best[state] = strength;
+                queue.Enqueue(state, -strength);
+            }
+
+            bool Dominated(int node, int hops, double strength)
+            {
+                for (var fewer = 0; fewer < hops; fewer++)
+                {
+                    if (best[(node * stride) + fewer] >= strength)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+        finally
+        {
+            foreach (var state in touched)
+            {
+                best[state] = 0;
+            }
+
+            CleanArrays.Return(best);
+        }
+    }
+
+    /// <summary>Those of <paramref name="targets"/> that some walk of at most <paramref name="maxHops"/> hops from the viewer reaches (breadth first).</summary>
+    private static List<int> Reachable(in PerspectiveView view, int maxHops, HashSet<int> targets)
+    {
+        var reached = new List<int>();
+        var seen = ArrayPool<bool>.Shared.Rent(view.NodeCount);
+        try
+        {
+            seen.AsSpan(0, view.NodeCount).Clear();
+            seen[view.Viewer] = true;
+            var frontier = new List<int> { view.Viewer };
+            var next = new List<int>();
+            for (var hop = 1; hop <= maxHops && frontier.Count > 0 && reached.Count < targets.Count; hop++)
+            {
+                foreach (var node in frontier)
+                {
+                    foreach (var edge in view.Trust(node))
+                    {
+                        if (!seen[edge.To])
+                        {
+                            seen[edge.To] = true;
+                            next.Add(edge.To);
+                            if (targets.Contains(edge.To))
                             {
-                                markedAt[edge.To] = hop;
-                                improved.Add(edge.To);
+                                reached.Add(edge.To);
                             }
                         }
                     }
                 }
 
-                frontier.Clear();
-                foreach (var node in improved)
-                {
-                    frontier.Add((node, strongest[node]));
-                }
-
-                improved.Clear();
+                (frontier, next) = (next, frontier);
+                next.Clear();
             }
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(markedAt);
-        }
-    }
-
-    /// <summary>The weakest target's best walk so far: 0 while one is unreached (every node is then worth expanding).</summary>
-    private static double WeakestBest(Span<double> strongest, List<int> targets)
-    {
-        var weakest = double.MaxValue;
-        foreach (var target in targets)
-        {
-            weakest = Math.Min(weakest, strongest[target]);
+            ArrayPool<bool>.Shared.Return(seen);
         }
 
-        return targets.Count == 0 ? double.MaxValue : weakest;
+        return reached;
     }
 
     /// <summary>Whether the viewer made a statement (trust or distrust, on any topic the query sees) about the target.</summary>

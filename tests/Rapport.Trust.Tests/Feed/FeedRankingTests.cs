@@ -78,4 +78,24 @@ public sealed class FeedRankingTests
         Assert.All(pages, page => Assert.All(page.GroupBy(r => r.Contributor), g => Assert.True(g.Count() <= 3)));
         Assert.Equal(ranked.Select(r => r.Item).Order(), pages.SelectMany(p => p).Select(r => r.Item).Order());
     }
+
+    [Fact]
+    public void Page_HasMore_IsTrueExactlyWhenTheNextPageHasItems()
+    {
+        var random = new Random(7);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var ranked = Enumerable.Range(0, random.Next(0, 60))
+                .Select(i => new RankedItem(i, 100 - i, random.Next(1, 6)))
+                .ToList();
+            var pageSize = random.Next(1, 12);
+            for (var pageIndex = 0; pageIndex < 8; pageIndex++)
+            {
+                var page = FeedRanking.Page(ranked, pageSize, pageIndex, out var hasMore);
+
+                Assert.Equal(FeedRanking.Page(ranked, pageSize, pageIndex), page);
+                Assert.Equal(FeedRanking.Page(ranked, pageSize, pageIndex + 1).Count > 0, hasMore);
+            }
+        }
+    }
 }

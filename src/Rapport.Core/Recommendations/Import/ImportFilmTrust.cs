@@ -20,7 +20,8 @@ public sealed record FilmTrustImported(int People, int TrustStatements, int Item
 /// in the trust change log so every node's graph replica picks them up), the films items "Film #id" (video, topic
 /// film), the ratings public recommendations (<see cref="FilmTrustMapping.Stars"/>). It adds only what is missing, so
 /// a re-run adds nothing and an interrupted run finishes. Writes go in batches of <see cref="BatchSize"/>, each in its
-/// own transaction, with change tracking off.
+/// own transaction; the rows themselves through <see cref="BulkInsert"/> (no change tracking), the change-log entries
+/// and memberships through EF in the same transaction.
 /// </summary>
 public sealed class ImportFilmTrust(RapportDbContext db, ILookupNormalizer normalizer, TimeProvider clock)
 {
@@ -84,6 +85,7 @@ public sealed class ImportFilmTrust(RapportDbContext db, ILookupNormalizer norma
         {
             var now = clock.GetUtcNow();
             var joins = new List<Membership>();
+            var (accounts, newPeople) = (new List<Account>(), new List<Person>());
             foreach (var user in batch)
             {
                 if (existing.TryGetValue(FilmTrustMapping.Handle(user), out var id))
@@ -92,7 +94,9 @@ public sealed class ImportFilmTrust(RapportDbContext db, ILookupNormalizer norma
                 }
                 else
                 {
-                    var person = NewPerson(user, now);
+                    var (account, person) = NewPerson(user, now);
+                    accounts.Add(account);
+                    newPeople.Add(person);
                     people[user] = person.Id;
                     added++;
                 }
@@ -104,6 +108,8 @@ public sealed class ImportFilmTrust(RapportDbContext db, ILookupNormalizer norma
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await BulkInsert.WriteAsync(db, accounts, cancellationToken);
+            await BulkInsert.WriteAsync(db, newPeople, cancellationToken);
             db.Memberships.AddRange(joins);
             await TrustChangeLog.AppendAsync(db, [.. joins.Select(j => new TrustChange
                 { Kind = TrustChangeKind.Membership, PersonId = j.PersonId, CommunityId = communityId, At = now })], cancellationToken);
@@ -114,7 +120,7 @@ public sealed class ImportFilmTrust(RapportDbContext db, ILookupNormalizer norma
         return (people, added);
     }
 
-    private Person NewPerson(int user, DateTimeOffset now)
+    private (Account Account, Person Person) NewPerson(int user, DateTimeOffset now)
     {
         var email = $"{FilmTrustMapping.Handle(user)}@filmtrust.rapport.local";
         var account = new Account
@@ -139,9 +145,7 @@ public sealed class ImportFilmTrust(RapportDbContext db, ILookupNormalizer norma
             Availability = Availability.Away,
             JoinedAt = now,
         };
-        db.Users.Add(account);
-        db.People.Add(person);
-        return person;
+        return (account, person);
     }
 
     private async Task<(Dictionary<int, Guid> Items, int Added)> ItemsAsync(FilmTrustData data, CancellationToken cancellationToken)
@@ -154,6 +158,7 @@ public sealed class ImportFilmTrust(RapportDbContext db, ILookupNormalizer norma
         foreach (var batch in data.Ratings.Select(r => r.Movie).Distinct().Order().Chunk(BatchSize))
         {
             var now = clock.GetUtcNow();
+            var newItems = new List<Item>();
             foreach (var movie in batch)
             {
                 if (byTitle.TryGetValue(FilmTrustMapping.Title(movie), out var id))
@@ -163,18 +168,18 @@ public sealed class ImportFilmTrust(RapportDbContext db, ILookupNormalizer norma
                 }
 
                 id = Guid.CreateVersion7(now);
-                db.Items.Add(new Item
+                newItems.Add(new Item
                 {
                     Id = id, Kind = ItemKind.Video, Title = FilmTrustMapping.Title(movie), CreatedAt = now,
                     Description = "A film rated in the FilmTrust dataset; its title is not public.",
-                    Topics = [new ItemTopic { ItemId = id, Topic = FilmTrustMapping.Topic }],
                 });
                 items[movie] = id;
                 added++;
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await SaveAsync(cancellationToken);
+            await BulkInsert.WriteAsync(db, newItems, cancellationToken);
+            await BulkInsert.WriteAsync(db, newItems.Select(i => new ItemTopic { ItemId = i.Id, Topic = FilmTrustMapping.Topic }), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -197,6 +202,8 @@ public sealed class ImportFilmTrust(RapportDbContext db, ILookupNormalizer norma
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var first = await TrustChangeLog.AppendAsync(
             db, [.. missing.Select(t => TrustChangeLog.StatementChanged(t.From, t.To, TrustStatement.GeneralTopic, now))], cancellationToken);
+        await SaveAsync(cancellationToken);
+        var (statements, versions) = (new List<TrustStatement>(missing.Count), new List<TrustStatementVersion>(missing.Count));
         for (var i = 0; i < missing.Count; i++)
         {
             var statement = new TrustStatement
@@ -204,15 +211,16 @@ public sealed class ImportFilmTrust(RapportDbContext db, ILookupNormalizer norma
                 Id = Guid.CreateVersion7(now), FromId = missing[i].From, ToId = missing[i].To, Topic = TrustStatement.GeneralTopic,
                 Value = FilmTrustMapping.TrustValue, Visibility = TrustVisibility.Public, CreatedAt = now, ChangedAt = now, Sequence = first + i,
             };
-            statement.Versions.Add(new TrustStatementVersion
+            statements.Add(statement);
+            versions.Add(new TrustStatementVersion
             {
                 Sequence = first + i, StatementId = statement.Id, AuthorId = statement.FromId, Event = TrustStatementEvent.Stated,
                 Value = statement.Value, Visibility = statement.Visibility, At = now,
             });
-            db.TrustStatements.Add(statement);
         }
 
-        await SaveAsync(cancellationToken);
+        await BulkInsert.WriteAsync(db, statements, cancellationToken);
+        await BulkInsert.WriteAsync(db, versions, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return missing.Count;
     }
@@ -227,26 +235,26 @@ public sealed class ImportFilmTrust(RapportDbContext db, ILookupNormalizer norma
         foreach (var batch in missing.Chunk(BatchSize))
         {
             var now = clock.GetUtcNow();
+            var (recommendations, versions) = (new List<Recommendation>(batch.Length), new List<RecommendationVersion>(batch.Length));
             foreach (var rating in batch)
             {
                 var id = Guid.CreateVersion7(now);
                 var stars = FilmTrustMapping.Stars(rating.Rating);
-                db.Recommendations.Add(new Recommendation
+                recommendations.Add(new Recommendation
                 {
                     Id = id, PersonId = people[rating.User], ItemId = items[rating.Movie], Rating = stars, Topic = FilmTrustMapping.Topic,
                     Visibility = TrustVisibility.Public, CreatedAt = now, ChangedAt = now,
-                    Versions =
-                    [
-                        new RecommendationVersion
-                        {
-                            Id = Guid.CreateVersion7(now), RecommendationId = id, AuthorId = people[rating.User], Number = 1,
-                            Event = TrustStatementEvent.Stated, Rating = stars, Topic = FilmTrustMapping.Topic, Visibility = TrustVisibility.Public, At = now,
-                        },
-                    ],
+                });
+                versions.Add(new RecommendationVersion
+                {
+                    Id = Guid.CreateVersion7(now), RecommendationId = id, AuthorId = people[rating.User], Number = 1,
+                    Event = TrustStatementEvent.Stated, Rating = stars, Topic = FilmTrustMapping.Topic, Visibility = TrustVisibility.Public, At = now,
                 });
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await BulkInsert.WriteAsync(db, recommendations, cancellationToken);
+            await BulkInsert.WriteAsync(db, versions, cancellationToken);
             await RecommendationChangeLog.AppendAsync(db, batch.Select(r => people[r.User]), now, cancellationToken);
             await SaveAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
