@@ -11,8 +11,10 @@ namespace Rapport.Core.Accounts;
 
 /// <summary>
 /// The person's part in the problem chain: what they asked, wrote, thanked, were asked and asked, agreed, resolved and
-/// were credited for, what they offer and whom they blocked, and their notices. Other people's problems, and the people
-/// involved in them, are named only while the person may still see the problem (<see cref="ProblemAccess.CanSee"/>).
+/// were credited for, what they offer and whom they blocked, and their notices. Everything tied to a problem is in it only
+/// while the person may still see that problem (<see cref="ProblemAccess.CanSee"/>, the rule every list uses): an
+/// invitation withdrawn or a community left takes its entries out, as it takes the problem out of their pages, so the
+/// export never tells them that a problem hidden from them exists.
 /// </summary>
 public sealed record PersonalDataProblemChain(
     IReadOnlyList<PersonalDataProblem> Problems,
@@ -30,10 +32,7 @@ public sealed record PersonalDataProblemChain(
     public static readonly PersonalDataProblemChain Empty = new([], [], [], [], [], [], [], [], [], [], []);
 }
 
-/// <summary>
-/// A problem the person took part in, while they may still see it; where they no longer may (an invitation withdrawn, a
-/// community left) the record says null — not even its id, which would tell them it still exists.
-/// </summary>
+/// <summary>A problem the person took part in (and may still see).</summary>
 public sealed record PersonalDataProblemRef(Guid Id, string Title);
 
 public sealed record PersonalDataProblem(
@@ -41,35 +40,34 @@ public sealed record PersonalDataProblem(
     IReadOnlyList<string> Topics, ProblemStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt);
 
 public sealed record PersonalDataContribution(
-    PersonalDataProblemRef? Problem, ContributionKind Kind, string Body, string? Url, string? PerspectiveName, string QuotedText,
+    PersonalDataProblemRef Problem, ContributionKind Kind, string Body, string? Url, string? PerspectiveName, string QuotedText,
     DateTimeOffset CreatedAt, DateTimeOffset? EditedAt);
 
-/// <summary>A thank the person gave; whose contribution only while they may see its problem.</summary>
-public sealed record PersonalDataThanks(PersonalDataProblemRef? Problem, string? ContributionBy, DateTimeOffset ThankedAt);
+/// <summary>A thank the person gave, and whose contribution it thanked.</summary>
+public sealed record PersonalDataThanks(PersonalDataProblemRef Problem, string ContributionBy, DateTimeOffset ThankedAt);
 
 /// <summary>
 /// An invitation the person received or sent. <c>Other</c> is the one who invited them (received) or whom they invited
-/// (sent), and <c>Reason</c> the "why you" they were shown (received only), both while they may see the problem. The
-/// response note is the invitee's own words, so it is in the invitee's copy only.
+/// (sent), and <c>Reason</c> the "why you" they were shown (received only). The response note is the invitee's own words, so it is in the invitee's copy only.
 /// </summary>
 public sealed record PersonalDataInvitation(
-    PersonalDataProblemRef? Problem, string? Other, InvitationSource Source, InvitationStatus Status, string? Reason, string? ResponseNote,
+    PersonalDataProblemRef Problem, string Other, InvitationSource Source, InvitationStatus Status, string? Reason, string? ResponseNote,
     DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt);
 
 /// <summary>An agreement the person is a side of, with their own reflection (the other side's is theirs).</summary>
 public sealed record PersonalDataAgreement(
-    PersonalDataProblemRef? Problem, string Role, string? Other, string Scope, string Terms, decimal? PriceAmount, string? PriceCurrency,
+    PersonalDataProblemRef Problem, string Role, string Other, string Scope, string Terms, decimal? PriceAmount, string? PriceCurrency,
     DateOnly? DueOn, AgreementStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? DeliveredAt,
     DateTimeOffset? CancelledAt, string? Reflection, DateTimeOffset? ReflectedAt);
 
 /// <summary>A resolution or closing the person wrote, with whom it credited.</summary>
 public sealed record PersonalDataResolution(
-    PersonalDataProblemRef? Problem, ResolutionOutcome Outcome, string Summary, DateTimeOffset CreatedAt, IReadOnlyList<PersonalDataCreditGiven> Credited);
+    PersonalDataProblemRef Problem, ResolutionOutcome Outcome, string Summary, DateTimeOffset CreatedAt, IReadOnlyList<PersonalDataCreditGiven> Credited);
 
-public sealed record PersonalDataCreditGiven(string? Person, string Note);
+public sealed record PersonalDataCreditGiven(string Person, string Note);
 
 /// <summary>A credit the person received.</summary>
-public sealed record PersonalDataCredit(PersonalDataProblemRef? Problem, string Note, DateTimeOffset CreatedAt);
+public sealed record PersonalDataCredit(PersonalDataProblemRef Problem, string Note, DateTimeOffset CreatedAt);
 
 public sealed record PersonalDataOffer(
     string Title, string Description, string ForWhom, string Place, IReadOnlyList<string> Topics, bool IsActive, DateTimeOffset CreatedAt, DateTimeOffset ChangedAt);
@@ -141,8 +139,8 @@ public sealed partial class ExportPersonalData
             .Distinct().ToList();
         var visible = await db.Problems.AsNoTracking().Where(ProblemAccess.CanSee(personId)).Where(p => mentioned.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
-        PersonalDataProblemRef? Ref(Guid id) => visible.TryGetValue(id, out var title) ? new(id, title) : null;
-        string? IfVisible(Guid problemId, string value) => visible.ContainsKey(problemId) ? value : null;
+        PersonalDataProblemRef Ref(Guid id) => new(id, visible[id]);
+        bool Seen(Guid problemId) => visible.ContainsKey(problemId);
 
         var offers = (await db.Offers.AsNoTracking().Where(o => o.PersonId == personId)
                 .Select(o => new { o.Id, o.Title, o.Description, o.ForWhom, o.Place, Topics = o.Topics.Select(t => t.Topic).ToList(), o.IsActive, o.CreatedAt, o.ChangedAt })
@@ -161,24 +159,24 @@ public sealed partial class ExportPersonalData
 
         return new PersonalDataProblemChain(
             problems,
-            [.. contributions.Select(c => new PersonalDataContribution(Ref(c.ProblemId), c.Kind, c.Body, c.Url, c.PerspectiveName, c.QuotedText, c.CreatedAt, c.EditedAt))],
-            [.. thanks.Select(t => new PersonalDataThanks(Ref(t.ProblemId), IfVisible(t.ProblemId, t.By), t.CreatedAt))],
-            [.. invitations.Where(i => i.InviteeId == personId).Select(i => new PersonalDataInvitation(
-                Ref(i.ProblemId), IfVisible(i.ProblemId, i.InvitedBy), i.Source, i.Status, IfVisible(i.ProblemId, i.Reason), i.ResponseNote, i.CreatedAt, i.RespondedAt))],
-            [.. invitations.Where(i => i.InviteeId != personId).Select(i => new PersonalDataInvitation(
-                Ref(i.ProblemId), IfVisible(i.ProblemId, i.Invitee), i.Source, i.Status, null, null, i.CreatedAt, i.RespondedAt))],
-            [.. agreements.Select(a =>
+            [.. contributions.Where(c => Seen(c.ProblemId)).Select(c => new PersonalDataContribution(Ref(c.ProblemId), c.Kind, c.Body, c.Url, c.PerspectiveName, c.QuotedText, c.CreatedAt, c.EditedAt))],
+            [.. thanks.Where(t => Seen(t.ProblemId)).Select(t => new PersonalDataThanks(Ref(t.ProblemId), t.By, t.CreatedAt))],
+            [.. invitations.Where(i => Seen(i.ProblemId) && i.InviteeId == personId).Select(i => new PersonalDataInvitation(
+                Ref(i.ProblemId), i.InvitedBy, i.Source, i.Status, i.Reason, i.ResponseNote, i.CreatedAt, i.RespondedAt))],
+            [.. invitations.Where(i => Seen(i.ProblemId) && i.InviteeId != personId).Select(i => new PersonalDataInvitation(
+                Ref(i.ProblemId), i.Invitee, i.Source, i.Status, null, null, i.CreatedAt, i.RespondedAt))],
+            [.. agreements.Where(a => Seen(a.ProblemId)).Select(a =>
             {
                 var asAsker = a.AskerId == personId;
                 return new PersonalDataAgreement(
-                    Ref(a.ProblemId), asAsker ? AskerRole : HelperRole, IfVisible(a.ProblemId, asAsker ? a.Helper : a.Asker), a.Scope, a.Terms,
+                    Ref(a.ProblemId), asAsker ? AskerRole : HelperRole, asAsker ? a.Helper : a.Asker, a.Scope, a.Terms,
                     a.PriceAmount, a.PriceCurrency, a.DueOn, a.Status, a.CreatedAt, asAsker ? a.AskerConfirmedAt : a.HelperConfirmedAt, a.DeliveredAt,
                     a.CancelledAt, a.Reflection?.Text, a.Reflection?.CreatedAt);
             })],
-            [.. resolutions.Select(r => new PersonalDataResolution(
+            [.. resolutions.Where(r => Seen(r.ProblemId)).Select(r => new PersonalDataResolution(
                 Ref(r.ProblemId), r.Outcome, r.Summary, r.CreatedAt,
-                [.. r.Credits.OrderBy(c => c.Id).Select(c => new PersonalDataCreditGiven(IfVisible(r.ProblemId, c.Handle), c.Note))]))],
-            [.. credits.Select(c => new PersonalDataCredit(Ref(c.ProblemId), c.Note, c.CreatedAt))],
+                [.. r.Credits.OrderBy(c => c.Id).Select(c => new PersonalDataCreditGiven(c.Handle, c.Note))]))],
+            [.. credits.Where(c => Seen(c.ProblemId)).Select(c => new PersonalDataCredit(Ref(c.ProblemId), c.Note, c.CreatedAt))],
             offers,
             blocks,
             notices);
