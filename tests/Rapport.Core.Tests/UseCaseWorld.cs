@@ -59,6 +59,9 @@ public abstract class UseCaseWorld : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The world's services, for singletons a test inspects (use cases go through <see cref="RunAsync"/>).</summary>
+    protected IServiceProvider Services => _services;
+
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async Task<TResult> RunAsync<TUseCase, TResult>(Func<TUseCase, Task<TResult>> act)

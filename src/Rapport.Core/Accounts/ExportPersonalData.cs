@@ -17,7 +17,8 @@ public sealed record PersonalData(
     IReadOnlyList<PersonalDataRecommendation> Recommendations,
     IReadOnlyList<PersonalDataCollection> Collections,
     IReadOnlyList<PersonalDataAccessToken> AccessTokens,
-    IReadOnlyList<PersonalDataSession> Sessions);
+    IReadOnlyList<PersonalDataSession> Sessions,
+    PersonalDataProblemChain ProblemChain);
 
 public sealed record PersonalDataAccount(string? Email, bool EmailConfirmed, bool TwoFactorEnabled, DateTimeOffset CreatedAt);
 
@@ -67,7 +68,7 @@ public sealed record PersonalDataSession(DateTimeOffset CreatedAt, DateTimeOffse
 /// security stamp, authenticator key, recovery codes, token hashes or session tickets. Each part is an explicit
 /// projection, so a column added later is not exported by accident. A missing account is null.
 /// </summary>
-public sealed class ExportPersonalData(RapportDbContext db)
+public sealed partial class ExportPersonalData(RapportDbContext db)
 {
     public async Task<PersonalData?> ExecuteAsync(string accountId, CancellationToken cancellationToken = default)
     {
@@ -122,7 +123,8 @@ public sealed class ExportPersonalData(RapportDbContext db)
                 .ToListAsync(cancellationToken))
             .OrderBy(s => s.CreatedAt).ToList();
 
-        return new PersonalData(account, profile, memberships, applications, trust, recommendations, collections, tokens, sessions);
+        var chain = await ProblemChainAsync(personId, cancellationToken);
+        return new PersonalData(account, profile, memberships, applications, trust, recommendations, collections, tokens, sessions, chain);
     }
 
     /// <summary>

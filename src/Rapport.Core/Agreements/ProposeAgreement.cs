@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Blocks;
 using Rapport.Core.Notifications;
 using Rapport.Core.Outcomes;
 using Rapport.Core.Problems;
@@ -10,7 +11,7 @@ namespace Rapport.Core.Agreements;
 /// who has not declined, referred it on, been withdrawn or let it expire), or such a helper proposes with themselves
 /// as the helper. The proposer's confirmation is recorded with the proposal; the other side confirms
 /// (<see cref="ConfirmAgreement"/>). One active agreement per (problem, helper): agreeing twice is a Conflict, also when
-/// two requests race (the unique index). A problem the viewer may not see is NotFound; an ended one is a Conflict.
+/// two requests race (the unique index). Nobody agrees across a block (<see cref="Block.Between"/>), either way. A problem the viewer may not see is NotFound; an ended one is a Conflict.
 /// The other side is notified.
 /// </summary>
 public sealed class ProposeAgreement(AgreementSteps steps)
@@ -65,6 +66,11 @@ public sealed class ProposeAgreement(AgreementSteps steps)
             }
 
             helperId = viewerId;
+        }
+
+        if (await db.Blocks.Where(Block.Between(problem.AuthorId, helperId)).AnyAsync(cancellationToken))
+        {
+            return Outcome<AgreementView>.Conflict(AgreementRefusals.AcrossBlock);
         }
 
         if (await db.Agreements.AnyAsync(a => a.ProblemId == problem.Id && a.HelperId == helperId && a.Status != AgreementStatus.Cancelled, cancellationToken))

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Interactions;
 using Rapport.Core.Notifications;
 using Rapport.Core.Persistence;
@@ -8,7 +9,7 @@ namespace Rapport.Core.Invitations;
 /// <summary>
 /// Adds one invitation with what always goes with it, in the caller's unit of work: the <c>invited</c> (or, for a
 /// referral, <c>referred</c>) interaction from whoever invited to the invitee, and the invitee's notice. The caller has
-/// checked <see cref="AskRules"/> and saves.
+/// checked <see cref="AskRules"/> and saves through <see cref="SaveAsync"/>.
 /// </summary>
 public sealed class InvitationWriter(RapportDbContext db, Notices notices)
 {
@@ -47,6 +48,25 @@ public sealed class InvitationWriter(RapportDbContext db, Notices notices)
         };
         await notices.AddAsync(inviteeId, inviterId, kind, $"invitation:{invitation.Id}", text, InvitationLinks.Inbox, problem.Id, cancellationToken);
         return invitation;
+    }
+
+    /// <summary>
+    /// Saves the caller's unit of work. False when the unique (problem, invitee) index refused it because a concurrent
+    /// request invited the same person first; the caller answers that as <see cref="AskRefusal.AlreadyInvited"/>, the
+    /// same as when <see cref="AskRules"/> finds the invitation. Nothing of the unit of work is stored then.
+    /// </summary>
+    internal async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 }
 

@@ -7,7 +7,8 @@ namespace Rapport.Core.Invitations;
 
 /// <summary>
 /// The asker invites someone they chose (by handle, with an optional note that becomes the "why you"). Only the asker may
-/// (anyone else: NotFound), not on an ended problem (conflict), and only someone <see cref="AskRules"/> allows.
+/// (anyone else: NotFound), not on an ended problem (conflict), and only someone <see cref="AskRules"/> allows. Inviting
+/// someone already invited is a Conflict, also when two requests race (the unique index).
 /// </summary>
 public sealed class InviteByHand(RapportDbContext db, InvitationWriter writer, TimeProvider clock)
 {
@@ -48,7 +49,11 @@ public sealed class InviteByHand(RapportDbContext db, InvitationWriter writer, T
         }
 
         var invitation = await writer.AddAsync(problem, askerId, invitee!.Id, InvitationSource.ByHand, WhyYou.Noted(text!), null, null, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await writer.SaveAsync(cancellationToken))
+        {
+            return Outcome<InvitationView>.Conflict(AskRules.Describe(AskRefusal.AlreadyInvited));
+        }
+
         return (await db.Invitations.Where(i => i.Id == invitation.Id).ToViewsAsync(db, cancellationToken))[0];
     }
 }

@@ -55,7 +55,11 @@ public sealed class ReferInvitation(RapportDbContext db, InvitationWriter writer
         var why = new WhyYou([], [], [], text!, referrer, null);
         var referral = await writer.AddAsync(invitation.Problem!, inviteeId, target!.Id, InvitationSource.Referral, why, null, invitation.Id, now, cancellationToken);
         await InvitationResponses.AnswerAsync(notices, invitation, InvitationStatus.Referred, text!, now, $"passed on to {target.DisplayName}", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await writer.SaveAsync(cancellationToken))
+        {
+            return Outcome<InvitationView>.Conflict(AskRules.Describe(AskRefusal.AlreadyInvited));
+        }
+
         return (await db.Invitations.Where(i => i.Id == referral.Id).ToViewsAsync(db, cancellationToken))[0];
     }
 }

@@ -12,13 +12,16 @@ namespace Rapport.Core.Offers;
 /// makes a prefilled request — kind request, visible to the invited only, the offer's title and topics, their optional
 /// text as the body — and an <see cref="InvitationSource.AskAgain"/> invitation straight to the provider, with an
 /// <c>asked</c> interaction and the provider's notice. Refused without a relationship (conflict), for one's own or a
-/// paused offer (conflict), when <see cref="AskRules"/> refuses the provider (blocked, away, over budget: conflict),
-/// and beyond <see cref="Problem.MaxPostedPerDay"/> problems a day. An offer the viewer may not see: NotFound.
-/// The problem is written through the model here; posting's own use case owns the other ways in.
+/// paused offer (conflict), and when <see cref="AskRules"/> refuses the provider (blocked, away, over budget: conflict).
+/// The request goes through the same posting rules as any problem (<see cref="PostProblem.DraftAsync"/>: validation,
+/// with errors on <c>text</c>, and the daily limit, with the same Conflict); instead of the router it is sent straight to
+/// the provider. An offer the viewer may not see: NotFound.
 /// </summary>
 public sealed class AskAgain(RapportDbContext db, InvitationWriter writer, TimeProvider clock)
 {
     public const string DefaultBody = "I would like to ask you again for this.";
+
+    public const string TitlePrefix = "Ask again: ";
 
     public async Task<Outcome<AskedAgain>> ExecuteAsync(Guid askerId, Guid offerId, string? text, CancellationToken cancellationToken)
     {
@@ -26,12 +29,6 @@ public sealed class AskAgain(RapportDbContext db, InvitationWriter writer, TimeP
         if (offer is null)
         {
             return Outcome<AskedAgain>.NotFound();
-        }
-
-        var body = text?.Trim() ?? "";
-        if (body.Length > Problem.BodyMaxLength)
-        {
-            return Outcome<AskedAgain>.Invalid("text", $"At most {Problem.BodyMaxLength} characters.");
         }
 
         if (offer.PersonId == askerId || !offer.IsActive)
@@ -44,27 +41,17 @@ public sealed class AskAgain(RapportDbContext db, InvitationWriter writer, TimeP
             return Outcome<AskedAgain>.Conflict("“Ask again” is for people who have worked with this person before; post a problem and invite them instead.");
         }
 
-        var now = clock.GetUtcNow();
-        var since = now - TimeSpan.FromDays(1);
-        if (await db.Problems.CountAsync(p => p.AuthorId == askerId && p.CreatedAt > since, cancellationToken) >= Problem.MaxPostedPerDay)
+        var input = new ProblemInput(
+            ProblemKind.Request, $"{TitlePrefix}{offer.Title}", string.IsNullOrWhiteSpace(text) ? DefaultBody : text,
+            [.. offer.Topics.Take(Problem.MaxTopics).Select(t => t.Topic)], offer.Place, null, ProblemVisibility.Invited);
+        var drafted = await PostProblem.DraftAsync(db, clock, askerId, input, cancellationToken);
+        if (drafted.Value is not { } problem)
         {
-            return Outcome<AskedAgain>.Conflict($"You can post at most {Problem.MaxPostedPerDay} problems a day.");
+            return drafted.Kind == OutcomeKind.Conflict ? Outcome<AskedAgain>.Conflict(drafted.Detail!) : Outcome<AskedAgain>.Invalid(AsTextErrors(drafted.Errors));
         }
 
-        var problem = new Problem
-        {
-            Id = Guid.CreateVersion7(now),
-            AuthorId = askerId,
-            Kind = ProblemKind.Request,
-            Title = $"Ask again: {offer.Title}",
-            Body = body.Length > 0 ? body : DefaultBody,
-            Place = offer.Place,
-            Visibility = ProblemVisibility.Invited,
-            OfferId = offer.Id,
-            CreatedAt = now,
-            StatusChangedAt = now,
-        };
-        problem.Topics.AddRange(offer.Topics.Take(Problem.MaxTopics).Select(t => new ProblemTopic { Topic = t.Topic }));
+        problem.OfferId = offer.Id;
+        var now = problem.CreatedAt;
         var provider = await db.People.SingleAsync(p => p.Id == offer.PersonId, cancellationToken);
         if (await AskRules.RefusalAsync(db, problem, askerId, provider, now, cancellationToken) is { } refusal)
         {
@@ -81,5 +68,20 @@ public sealed class AskAgain(RapportDbContext db, InvitationWriter writer, TimeP
         await db.SaveChangesAsync(cancellationToken);
         var view = (await db.Invitations.Where(i => i.Id == invitation.Id).ToViewsAsync(db, cancellationToken))[0];
         return new AskedAgain(problem.Id, view);
+    }
+
+    /// <summary>
+    /// The one field the person wrote is the text (the body); everything else comes from the offer, which its own rules
+    /// keep within the posting rules, so any error is reported on <c>text</c>.
+    /// </summary>
+    private static FieldErrors AsTextErrors(FieldErrors errors)
+    {
+        var onText = new FieldErrors();
+        foreach (var message in errors.ToDictionary().SelectMany(e => e.Value))
+        {
+            onText.Add("text", message);
+        }
+
+        return onText;
     }
 }

@@ -15,17 +15,37 @@ public sealed class PostProblem(RapportDbContext db, TimeProvider clock, RoutePr
 {
     public async Task<Outcome<ProblemSummary>> ExecuteAsync(Guid authorId, ProblemInput input, CancellationToken cancellationToken)
     {
+        var drafted = await DraftAsync(db, clock, authorId, input, cancellationToken);
+        if (drafted.Value is not { } problem)
+        {
+            return drafted.Kind == OutcomeKind.Conflict ? Outcome<ProblemSummary>.Conflict(drafted.Detail!) : Outcome<ProblemSummary>.Invalid(drafted.Errors);
+        }
+
+        db.Problems.Add(problem);
+        await db.SaveChangesAsync(cancellationToken);
+        // The problem is stored first: routing finding nobody (or refusing) never takes the post back.
+        await router.ExecuteAsync(authorId, problem.Id, cancellationToken);
+        return (await db.ToSummariesAsync(db.Problems.AsNoTracking().Where(p => p.Id == problem.Id), authorId, cancellationToken)).Single();
+    }
+
+    /// <summary>
+    /// The posting rules every way a problem comes in goes through (here, and a one-tap ask again): valid fields, then
+    /// the daily limit. Answers the new problem, not yet added to <paramref name="db"/>; Invalid or Conflict otherwise.
+    /// </summary>
+    internal static async Task<Outcome<Problem>> DraftAsync(
+        RapportDbContext db, TimeProvider clock, Guid authorId, ProblemInput input, CancellationToken cancellationToken)
+    {
         var validated = await ProblemRules.ValidateAsync(db, authorId, input, cancellationToken);
         if (validated.Value is not { } valid)
         {
-            return Outcome<ProblemSummary>.Invalid(validated.Errors);
+            return Outcome<Problem>.Invalid(validated.Errors);
         }
 
         var now = clock.GetUtcNow();
         var since = now - TimeSpan.FromDays(1);
         if (await db.Problems.CountAsync(p => p.AuthorId == authorId && p.CreatedAt > since, cancellationToken) >= Problem.MaxPostedPerDay)
         {
-            return Outcome<ProblemSummary>.Conflict($"You have posted {Problem.MaxPostedPerDay} problems in the last 24 hours. Try again later.");
+            return Outcome<Problem>.Conflict(DailyLimitReached);
         }
 
         var problem = new Problem
@@ -36,12 +56,11 @@ public sealed class PostProblem(RapportDbContext db, TimeProvider clock, RoutePr
             StatusChangedAt = now,
         };
         Apply(problem, valid);
-        db.Problems.Add(problem);
-        await db.SaveChangesAsync(cancellationToken);
-        // The problem is stored first: routing finding nobody (or refusing) never takes the post back.
-        await router.ExecuteAsync(authorId, problem.Id, cancellationToken);
-        return (await db.ToSummariesAsync(db.Problems.AsNoTracking().Where(p => p.Id == problem.Id), authorId, cancellationToken)).Single();
+        return problem;
     }
+
+    internal static readonly string DailyLimitReached =
+        $"You have posted {Problem.MaxPostedPerDay} problems in the last 24 hours. Try again later.";
 
     internal static void Apply(Problem problem, ValidProblem valid)
     {

@@ -7,7 +7,7 @@ using Rapport.Web.Security;
 namespace Rapport.Web.Agreements;
 
 /// <summary>
-/// <c>/api/v1/problems/{id}/agreements</c>: propose, confirm, deliver, cancel, reflect, list. A problem you may not see is
+/// <c>/api/v1/problems/{problemId}/agreements</c>: propose, confirm, deliver, cancel, reflect, list. A problem you may not see is
 /// the 404 of a missing one; a step you may not take on one you can see is a 409 saying why. Examples: agreements.http.
 /// </summary>
 public static class AgreementsApi

@@ -6,7 +6,7 @@ using Rapport.Web.Security;
 namespace Rapport.Web.Invitations;
 
 /// <summary>
-/// /api/v1/problems/{id}/invitations (the asker: list, "find helpers", invite by hand, withdraw) and
+/// /api/v1/problems/{problemId}/invitations (the asker: list, "find helpers", invite by hand, withdraw) and
 /// /api/v1/invitations/{id} (the invitee: accept, decline, refer) with GET /api/v1/invitations (mine). The community
 /// invitation links keep /api/v1/invitations/{secret}/accept; ids here are GUIDs, which a link secret never is. A problem
 /// or invitation you may not act on is the same 404 as a missing one. Examples: invitations.http.

@@ -17,13 +17,16 @@ public sealed class NotificationDigestSettings
 
     public TimeSpan DigestPollInterval { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>"https://rapport.example"; without it the digest names the inbox path only.</summary>
+    /// <summary>"https://rapport.example", for the inbox link in the digest; without it see <see cref="SiteAddress"/>.</summary>
     public string? SiteUrl { get; set; }
 }
 
 /// <summary>The digest's mail, through the account mail sender (the mail folder in development, SMTP in production).</summary>
-internal sealed class DigestMail(IEmailSender<Account> sender, IOptions<NotificationDigestSettings> settings) : INotificationMail
+internal sealed class DigestMail(IEmailSender<Account> sender, SiteAddress site) : INotificationMail
 {
+    /// <summary>The inbox page, relative to the site's address.</summary>
+    public const string InboxPath = "inbox";
+
     public Task SendDigestAsync(string email, string displayName, IReadOnlyList<NotificationView> notices, CancellationToken cancellationToken)
     {
         var body = new StringBuilder($"Hello {displayName},\n\nWhile you were away on Rapport:\n\n");
@@ -32,7 +35,10 @@ internal sealed class DigestMail(IEmailSender<Account> sender, IOptions<Notifica
             body.Append("- ").Append(notice.Text.ReplaceLineEndings(" ")).Append('\n');
         }
 
-        body.Append($"\nYour inbox: {settings.Value.SiteUrl?.TrimEnd('/')}/inbox\n\nTo stop these emails, turn the daily digest off in your inbox.\n");
+        body.Append(site.Resolve() is { } address
+            ? $"\nYour inbox: {new Uri(address, InboxPath)}\n"
+            : "\nOpen Rapport and go to your inbox to answer them.\n");
+        body.Append("\nTo stop these emails, turn the daily digest off in your inbox.\n");
         return sender is AccountMailSender mail
             ? mail.SendTextAsync(email, $"Rapport: {notices.Count} new notice{(notices.Count == 1 ? "" : "s")}", body.ToString())
             : throw new InvalidOperationException("The notification digest needs Rapport's account mail sender.");
@@ -79,6 +85,7 @@ public static class NotificationDigestRegistration
     {
         var section = configuration.GetSection("Rapport:Notifications");
         services.Configure<NotificationDigestSettings>(section);
+        services.AddSingleton<SiteAddress>();
         services.AddSingleton<INotificationMail, DigestMail>();
         if (section.GetValue("DigestEnabled", true))
         {

@@ -34,7 +34,7 @@ public static class NotificationsApi
         var inbox = endpoints.MapApi("notifications", "Notifications").AddEndpointFilter<RequireProfile>().ProducesProblem(StatusCodes.Status403Forbidden);
         inbox.MapGet("", List).WithName("ListNotifications").WithSummary("Your notices, newest first, with the unread count.")
             .Produces<NotificationPageResponse>().ProducesValidationProblem();
-        inbox.MapPost("{id:guid}/read", MarkRead).WithName("MarkNotificationRead").WithSummary("Mark one notice read.")
+        inbox.MapPost("{notificationId:guid}/read", MarkRead).WithName("MarkNotificationRead").WithSummary("Mark one notice read.")
             .Produces<MarkedReadResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         inbox.MapPost("read-all", MarkAllRead).WithName("MarkAllNotificationsRead").WithSummary("Mark every notice read.")
             .Produces<MarkedReadResponse>();
@@ -48,8 +48,8 @@ public static class NotificationsApi
         (await useCase.ExecuteAsync(caller.Id, new PageRequest(limit, offset), cancellationToken)).ToResult(page => TypedResults.Ok(
             new NotificationPageResponse([.. page.Items.Select(NotificationResponse.From)], page.Total, page.Unread, page.Limit, page.Offset)));
 
-    public static async Task<IResult> MarkRead(Guid id, Caller caller, MarkNotificationsRead useCase, CancellationToken cancellationToken) =>
-        (await useCase.ExecuteAsync(caller.Id, id, cancellationToken)).ToResult(n => TypedResults.Ok(new MarkedReadResponse(n)));
+    public static async Task<IResult> MarkRead(Guid notificationId, Caller caller, MarkNotificationsRead useCase, CancellationToken cancellationToken) =>
+        (await useCase.ExecuteAsync(caller.Id, notificationId, cancellationToken)).ToResult(n => TypedResults.Ok(new MarkedReadResponse(n)));
 
     public static async Task<IResult> MarkAllRead(Caller caller, MarkNotificationsRead useCase, CancellationToken cancellationToken) =>
         (await useCase.ExecuteAsync(caller.Id, null, cancellationToken)).ToResult(n => TypedResults.Ok(new MarkedReadResponse(n)));

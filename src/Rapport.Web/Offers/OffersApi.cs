@@ -38,7 +38,7 @@ public sealed record AskedAgainResponse(Guid ProblemId, InvitationResponse Invit
 
 /// <summary>
 /// /api/v1/offers: your offers (or a person's, <c>?person=handle</c>), create, read, replace, delete, and
-/// <c>POST /{id}/ask-again</c> for someone who already worked with the provider. Examples: offers.http.
+/// <c>POST /{offerId}/ask-again</c> for someone who already worked with the provider. Examples: offers.http.
 /// </summary>
 public static class OffersApi
 {
@@ -49,12 +49,12 @@ public static class OffersApi
             .Produces<List<OfferResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
         offers.MapPost("", Create).WithName("CreateOffer").WithSummary("Publish an offer.")
             .Produces<OfferResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        offers.MapGet("{id:guid}", Get).WithName("GetOffer").WithSummary("One offer.").Produces<OfferResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-        offers.MapPut("{id:guid}", Edit).WithName("EditOffer").WithSummary("Replace your offer's fields.")
+        offers.MapGet("{offerId:guid}", Get).WithName("GetOffer").WithSummary("One offer.").Produces<OfferResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        offers.MapPut("{offerId:guid}", Edit).WithName("EditOffer").WithSummary("Replace your offer's fields.")
             .Produces<OfferResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        offers.MapDelete("{id:guid}", Delete).WithName("DeleteOffer").WithSummary("Delete your offer.")
+        offers.MapDelete("{offerId:guid}", Delete).WithName("DeleteOffer").WithSummary("Delete your offer.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
-        offers.MapPost("{id:guid}/ask-again", AskAgain).WithName("AskAgain")
+        offers.MapPost("{offerId:guid}/ask-again", AskAgain).WithName("AskAgain")
             .WithSummary("One tap: an invited-only request to the offer's provider, for someone who already worked with them. 409 without a relationship.")
             .Produces<AskedAgainResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -67,16 +67,16 @@ public static class OffersApi
     public static async Task<IResult> Create(OfferRequest body, Caller caller, CreateOffer useCase, CancellationToken cancellationToken) =>
         (await useCase.ExecuteAsync(caller.Id, body.ToInput(), cancellationToken)).ToResult(o => TypedResults.Created($"/api/v1/offers/{o.Id}", OfferResponse.From(o)));
 
-    public static async Task<IResult> Get(Guid id, Caller caller, GetOffer useCase, CancellationToken cancellationToken) =>
-        (await useCase.ExecuteAsync(caller.Id, id, cancellationToken)).ToResult(o => TypedResults.Ok(OfferResponse.From(o)));
+    public static async Task<IResult> Get(Guid offerId, Caller caller, GetOffer useCase, CancellationToken cancellationToken) =>
+        (await useCase.ExecuteAsync(caller.Id, offerId, cancellationToken)).ToResult(o => TypedResults.Ok(OfferResponse.From(o)));
 
-    public static async Task<IResult> Edit(Guid id, OfferRequest body, Caller caller, EditOffer useCase, CancellationToken cancellationToken) =>
-        (await useCase.ExecuteAsync(caller.Id, id, body.ToInput(), cancellationToken)).ToResult(o => TypedResults.Ok(OfferResponse.From(o)));
+    public static async Task<IResult> Edit(Guid offerId, OfferRequest body, Caller caller, EditOffer useCase, CancellationToken cancellationToken) =>
+        (await useCase.ExecuteAsync(caller.Id, offerId, body.ToInput(), cancellationToken)).ToResult(o => TypedResults.Ok(OfferResponse.From(o)));
 
-    public static async Task<IResult> Delete(Guid id, Caller caller, DeleteOffer useCase, CancellationToken cancellationToken) =>
-        (await useCase.ExecuteAsync(caller.Id, id, cancellationToken)).ToResult(_ => TypedResults.NoContent());
+    public static async Task<IResult> Delete(Guid offerId, Caller caller, DeleteOffer useCase, CancellationToken cancellationToken) =>
+        (await useCase.ExecuteAsync(caller.Id, offerId, cancellationToken)).ToResult(_ => TypedResults.NoContent());
 
-    public static async Task<IResult> AskAgain(Guid id, AskAgainRequest? body, Caller caller, AskAgain useCase, CancellationToken cancellationToken) =>
-        (await useCase.ExecuteAsync(caller.Id, id, body?.Text, cancellationToken))
+    public static async Task<IResult> AskAgain(Guid offerId, AskAgainRequest? body, Caller caller, AskAgain useCase, CancellationToken cancellationToken) =>
+        (await useCase.ExecuteAsync(caller.Id, offerId, body?.Text, cancellationToken))
         .ToResult(a => TypedResults.Created($"/api/v1/problems/{a.ProblemId}", new AskedAgainResponse(a.ProblemId, InvitationResponse.From(a.Invitation))));
 }

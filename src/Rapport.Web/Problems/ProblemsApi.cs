@@ -31,21 +31,21 @@ public static class ProblemsApi
             .WithSummary("Problems you may see that share words with q (title matches count double), best first. limit 1–20, default 5.")
             .Produces<IReadOnlyList<SimilarProblemResponse>>().ProducesValidationProblem()
             .RequireRateLimiting(AccountRateLimits.Search);
-        group.MapGet("{id:guid}", Get).WithName("GetProblem")
+        group.MapGet("{problemId:guid}", Get).WithName("GetProblem")
             .WithSummary("A problem with its dialogue in thread order and its named perspectives.")
             .Produces<ProblemResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("{id:guid}", Edit).WithName("EditProblem")
+        group.MapPut("{problemId:guid}", Edit).WithName("EditProblem")
             .WithSummary("Edits your problem's kind, title, body, topics, place, community and visibility. Someone else's is 404.")
             .Produces<ProblemSummaryResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("{id:guid}/contributions", Contributions).WithName("ListContributions")
+        group.MapGet("{problemId:guid}/contributions", Contributions).WithName("ListContributions")
             .WithSummary("The problem's dialogue: contributions in thread order (each reply after what it answers) and the named perspectives.")
             .Produces<DialogueResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("{id:guid}/contributions", Contribute).WithName("Contribute")
+        group.MapPost("{problemId:guid}/contributions", Contribute).WithName("Contribute")
             .WithSummary("Adds a reply, proposal, artefact or perspective, maybe replying to and quoting another contribution.")
             .WithDescription("The first contribution by someone other than the asker moves the problem from open to in dialogue. A resolved or closed problem takes none (409).")
             .Produces<ContributionResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("{id:guid}/contributions/{contributionId:guid}/thanks", Thank).WithName("ThankContribution")
+        group.MapPost("{problemId:guid}/contributions/{contributionId:guid}/thanks", Thank).WithName("ThankContribution")
             .WithSummary("Thanks a contribution, once; not your own (409).")
             .Produces<ThanksResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
@@ -80,35 +80,35 @@ public static class ProblemsApi
         return outcome.ToResult(found => TypedResults.Ok(found.Select(SimilarProblemResponse.From).ToList()));
     }
 
-    public static async Task<IResult> Get(Guid id, Caller caller, GetProblem useCase, CancellationToken cancellationToken)
+    public static async Task<IResult> Get(Guid problemId, Caller caller, GetProblem useCase, CancellationToken cancellationToken)
     {
-        var outcome = await useCase.ExecuteAsync(caller.Id, id, cancellationToken);
+        var outcome = await useCase.ExecuteAsync(caller.Id, problemId, cancellationToken);
         return outcome.ToResult(p => TypedResults.Ok(ProblemResponse.From(p)));
     }
 
-    public static async Task<IResult> Edit(Guid id, ProblemRequest body, Caller caller, EditProblem useCase, CancellationToken cancellationToken)
+    public static async Task<IResult> Edit(Guid problemId, ProblemRequest body, Caller caller, EditProblem useCase, CancellationToken cancellationToken)
     {
-        var outcome = await useCase.ExecuteAsync(caller.Id, id, body.ToInput(), cancellationToken);
+        var outcome = await useCase.ExecuteAsync(caller.Id, problemId, body.ToInput(), cancellationToken);
         return outcome.ToResult(p => TypedResults.Ok(ProblemSummaryResponse.From(p)));
     }
 
-    public static async Task<IResult> Contributions(Guid id, Caller caller, GetProblem useCase, CancellationToken cancellationToken)
+    public static async Task<IResult> Contributions(Guid problemId, Caller caller, GetProblem useCase, CancellationToken cancellationToken)
     {
-        var outcome = await useCase.ExecuteAsync(caller.Id, id, cancellationToken);
+        var outcome = await useCase.ExecuteAsync(caller.Id, problemId, cancellationToken);
         return outcome.ToResult(p => TypedResults.Ok(DialogueResponse.From(p)));
     }
 
     public static async Task<IResult> Contribute(
-        Guid id, ContributionRequest body, Caller caller, Contribute useCase, CancellationToken cancellationToken)
+        Guid problemId, ContributionRequest body, Caller caller, Contribute useCase, CancellationToken cancellationToken)
     {
-        var outcome = await useCase.ExecuteAsync(caller.Id, id, body.ToInput(), cancellationToken);
-        return outcome.ToResult(c => TypedResults.Created($"/api/v1/problems/{id}/contributions#{c.Id}", ContributionResponse.From(c)));
+        var outcome = await useCase.ExecuteAsync(caller.Id, problemId, body.ToInput(), cancellationToken);
+        return outcome.ToResult(c => TypedResults.Created($"/api/v1/problems/{problemId}/contributions#{c.Id}", ContributionResponse.From(c)));
     }
 
     public static async Task<IResult> Thank(
-        Guid id, Guid contributionId, Caller caller, ThankContribution useCase, CancellationToken cancellationToken)
+        Guid problemId, Guid contributionId, Caller caller, ThankContribution useCase, CancellationToken cancellationToken)
     {
-        var outcome = await useCase.ExecuteAsync(caller.Id, id, contributionId, cancellationToken);
+        var outcome = await useCase.ExecuteAsync(caller.Id, problemId, contributionId, cancellationToken);
         return outcome.ToResult(t => TypedResults.Ok(ThanksResponse.From(t)));
     }
 }

@@ -7,7 +7,7 @@ using Rapport.Web.Security;
 namespace Rapport.Web.Resolutions;
 
 /// <summary>
-/// <c>/api/v1/problems/{id}/resolution</c> and <c>/reopen</c>: the asker (or a host of its community) resolves citing
+/// <c>/api/v1/problems/{problemId}/resolution</c> and <c>/reopen</c>: the asker (or a host of its community) resolves citing
 /// contributions — every cited contributor and the referrers who led to them are credited — or closes with an outcome,
 /// and reopens. Hidden problems are 404; someone else's visible problem is 409. Examples: resolutions.http.
 /// </summary>

@@ -143,6 +143,28 @@ public sealed class InvitationTransitionTests
         Assert.Equal(OutcomeKind.NotFound, accept.Kind);
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task InviteByHand_TwoRacingRequestsForOnePerson_OneInvites_TheOtherIsTheSameConflict_AndStoresNothing(DatabaseProvider provider)
+    {
+        await using var world = await InvitationWorld.CreateAsync(provider, new SaveBarrier(parties: 2));
+        var asker = await world.PersonAsync("asker");
+        var invitee = await world.PersonAsync("invitee");
+        var problem = await world.ProblemAsync(asker, ProblemVisibility.Invited);
+
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => world.RunAsync((InviteByHand uc) => uc.ExecuteAsync(asker.Id, problem.Id, invitee.Handle, "First", Ct)), Ct),
+            Task.Run(() => world.RunAsync((InviteByHand uc) => uc.ExecuteAsync(asker.Id, problem.Id, invitee.Handle, "Second", Ct)), Ct));
+        var later = await world.RunAsync((InviteByHand uc) => uc.ExecuteAsync(asker.Id, problem.Id, invitee.Handle, null, Ct));
+
+        Assert.Single(outcomes, o => o.Succeeded);
+        var raced = Assert.Single(outcomes, o => !o.Succeeded);
+        Assert.Equal((OutcomeKind.Conflict, later.Kind, later.Detail), (raced.Kind, raced.Kind, raced.Detail));
+        Assert.Equal(1, await world.ReadAsync(db => db.Invitations.CountAsync(i => i.ProblemId == problem.Id, Ct)));
+        Assert.Equal(1, await world.ReadAsync(db => db.Interactions.CountAsync(i => i.ProblemId == problem.Id, Ct)));
+        Assert.Single((await world.InboxAsync(invitee)).Items);
+    }
+
     internal static async Task<InvitationView> InviteAsync(InvitationWorld world, Core.People.Person asker, Problem problem, Core.People.Person invitee)
     {
         var outcome = await world.RunAsync((InviteByHand uc) => uc.ExecuteAsync(asker.Id, problem.Id, invitee.Handle, "Please help", Ct));

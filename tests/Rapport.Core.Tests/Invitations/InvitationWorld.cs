@@ -26,15 +26,24 @@ namespace Rapport.Core.Tests.Invitations;
 /// </summary>
 public sealed class InvitationWorld : UseCaseWorld
 {
-    private InvitationWorld(TestDatabase database, RecordingMail mail)
-        : base(database, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), register: services => services.AddSingleton<INotificationMail>(mail))
+    private InvitationWorld(TestDatabase database, RecordingMail mail, SaveBarrier? barrier)
+        : base(database, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), register: services =>
+        {
+            services.AddSingleton<INotificationMail>(mail);
+            if (barrier is not null)
+            {
+                services.AddScoped(_ => barrier.CreateContext(database.Settings));
+            }
+        })
     {
         Mail = mail;
     }
 
     public RecordingMail Mail { get; }
 
-    public static async Task<InvitationWorld> CreateAsync(DatabaseProvider provider) => new(await TestDatabase.CreateAsync(provider), new RecordingMail());
+    /// <param name="barrier">When given, every use case's saves wait at it (to make two requests race for certain).</param>
+    public static async Task<InvitationWorld> CreateAsync(DatabaseProvider provider, SaveBarrier? barrier = null) =>
+        new(await TestDatabase.CreateAsync(provider), new RecordingMail(), barrier);
 
     public Task<Person> PersonAsync(string name, string[]? topics = null, Action<Person>? configure = null) =>
         AddPersonAsync(name, name, topics, configure);

@@ -85,4 +85,39 @@ public sealed class OfferTests
         Assert.DoesNotContain(problem.Id, await world.VisibleProblemsAsync(onlyInvited));
         Assert.Equal(NotificationKind.AskedAgain, Assert.Single((await world.InboxAsync(rigger)).Items).Kind);
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task AskAgain_GoesThroughThePostingRules_TheDailyLimitAndValidation_AndChangesNothingWhenRefused(DatabaseProvider provider)
+    {
+        await using var world = await InvitationWorld.CreateAsync(provider);
+        var rigger = await world.PersonAsync("rigger");
+        var client = await world.PersonAsync("client");
+        var offer = (await world.RunAsync((CreateOffer uc) => uc.ExecuteAsync(rigger.Id, Rigging, Ct))).Value!;
+        await world.InteractAsync(rigger, client, InteractionKind.Answered);
+        var post = new ProblemInput(ProblemKind.Question, "Which knot holds?", "", ["knots"], null, null, ProblemVisibility.Public);
+
+        var badText = await world.RunAsync((AskAgain uc) => uc.ExecuteAsync(client.Id, offer.Id, new string('x', Problem.BodyMaxLength + 1), Ct));
+        for (var posted = 1; posted < Problem.MaxPostedPerDay; posted++)
+        {
+            Assert.True((await world.RunAsync((PostProblem uc) => uc.ExecuteAsync(client.Id, post, Ct))).Succeeded);
+        }
+
+        var last = await world.RunAsync((AskAgain uc) => uc.ExecuteAsync(client.Id, offer.Id, "Once more, please.", Ct));
+        var countBefore = await world.ReadAsync(db => db.Problems.CountAsync(p => p.AuthorId == client.Id, Ct));
+        var overByAsking = await world.RunAsync((AskAgain uc) => uc.ExecuteAsync(client.Id, offer.Id, null, Ct));
+        var overByPosting = await world.RunAsync((PostProblem uc) => uc.ExecuteAsync(client.Id, post, Ct));
+
+        Assert.Equal(OutcomeKind.Invalid, badText.Kind);
+        Assert.NotEmpty(badText.Errors.For("text"));
+        Assert.True(last.Succeeded, InvitationWorld.Describe(last));
+        Assert.Equal(Problem.MaxPostedPerDay, countBefore);
+        Assert.Equal((OutcomeKind.Conflict, OutcomeKind.Conflict), (overByAsking.Kind, overByPosting.Kind));
+        Assert.Equal(overByPosting.Detail, overByAsking.Detail);
+        Assert.Equal(countBefore, await world.ReadAsync(db => db.Problems.CountAsync(p => p.AuthorId == client.Id, Ct)));
+        Assert.Single(await world.ReadAsync(db => db.Invitations.Where(i => i.InviteeId == rigger.Id).ToListAsync(Ct)));
+
+        world.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.True((await world.RunAsync((AskAgain uc) => uc.ExecuteAsync(client.Id, offer.Id, null, Ct))).Succeeded);
+    }
 }

@@ -1,12 +1,7 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Rapport.Core.Accounts;
 using Rapport.Core.Communities;
-using Rapport.Core.Markdown;
-using Rapport.Core.Outcomes;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
 using Rapport.Core.Tests.Communities;
@@ -16,62 +11,21 @@ using Rapport.Testing;
 namespace Rapport.Core.Tests.Trust;
 
 /// <summary>
-/// A real database with the Communities and Trust use cases wired as the host wires them (one scope, so one
-/// DbContext, per call) and this world's own <see cref="TrustGraphStore"/>. Tests share it and stay apart with their own people.
+/// A <see cref="UseCaseWorld"/> for the Trust use cases, with this world's own <see cref="TrustGraphStore"/>. Tests share
+/// it and stay apart with their own people.
 /// </summary>
-public sealed class TrustWorld : IAsyncDisposable
+public sealed class TrustWorld : UseCaseWorld
 {
-    private readonly ServiceProvider _services;
-
     private TrustWorld(TestDatabase database)
+        : base(database, new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero))
     {
-        Database = database;
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<MarkdownRenderer>();
-        services.AddScoped(_ => database.CreateContext());
-        services.AddAccounts(new ConfigurationBuilder().Build());
-        services.AddCommunities();
-        services.AddTrust();
-        _services = services.BuildServiceProvider();
     }
 
-    public TestDatabase Database { get; }
-
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
-
-    public TrustGraphStore Store => _services.GetRequiredService<TrustGraphStore>();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    public TrustGraphStore Store => Services.GetRequiredService<TrustGraphStore>();
 
     public static async Task<TrustWorld> CreateAsync(DatabaseProvider provider) => new(await TestDatabase.CreateAsync(provider));
 
-    public async Task<TResult> RunAsync<TUseCase, TResult>(Func<TUseCase, Task<TResult>> act)
-        where TUseCase : notnull
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await act(scope.ServiceProvider.GetRequiredService<TUseCase>());
-    }
-
-    public async Task<T> ReadAsync<T>(Func<RapportDbContext, Task<T>> read)
-    {
-        await using var db = Database.CreateContext();
-        return await read(db);
-    }
-
-    public async Task<Person> PersonAsync(params string[] topics)
-    {
-        await using var db = Database.CreateContext();
-        var handle = TestPeople.UniqueHandle("t");
-        var account = new Account { UserName = $"{handle}@example.test", Email = $"{handle}@example.test", CreatedAt = Clock.GetUtcNow() };
-        var person = new Person { AccountId = account.Id, Handle = handle, DisplayName = $"Person {handle}", JoinedAt = Clock.GetUtcNow() };
-        person.Competences.AddRange(topics.Select(t => new Competence { Topic = t }));
-        db.Users.Add(account);
-        db.People.Add(person);
-        await db.SaveChangesAsync(Ct);
-        return person;
-    }
+    public Task<Person> PersonAsync(params string[] topics) => AddPersonAsync("t", topics: topics);
 
     /// <summary>An open community hosted by <paramref name="host"/> with <paramref name="members"/>; returns its slug.</summary>
     public async Task<string> CommunityAsync(Person host, params Person[] members)
@@ -132,30 +86,7 @@ public sealed class TrustWorld : IAsyncDisposable
         var head = await db.TrustChangeHeads.Select(h => h.Sequence).SingleAsync(Ct);
         return string.Join("\n", statements) + $"\nversions {versions}, changes {changes}, head {head}";
     });
-
-    public static string Describe<T>(Outcome<T> outcome) =>
-        $"{outcome.Kind}: {string.Join("; ", outcome.Errors.ToDictionary().SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}")))} {outcome.Detail}";
-
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Database.DisposeAsync();
-    }
 }
 
 /// <summary>One <see cref="TrustWorld"/> per provider for a test class, made on first use.</summary>
-public sealed class TrustWorlds : IAsyncDisposable
-{
-    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<TrustWorld>>> _worlds = new();
-
-    public Task<TrustWorld> ForAsync(DatabaseProvider provider) =>
-        _worlds.GetOrAdd(provider, p => new Lazy<Task<TrustWorld>>(() => TrustWorld.CreateAsync(p))).Value;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var world in _worlds.Values.Where(w => w.IsValueCreated && w.Value.IsCompletedSuccessfully))
-        {
-            await world.Value.Result.DisposeAsync();
-        }
-    }
-}
+public sealed class TrustWorlds() : UseCaseWorlds<TrustWorld>(TrustWorld.CreateAsync);

@@ -108,6 +108,25 @@ public sealed class InvitationsApiTests(Apps apps)
         await db.SaveChangesAsync(Ct);
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task InviteByHand_TwoConcurrentRequests_OneIsCreated_TheOtherIsTheDuplicates409(DatabaseProvider provider)
+    {
+        var app = await apps.ForAsync(provider);
+        var adaPerson = await app.CreatePersonAsync();
+        var boPerson = await app.CreatePersonAsync();
+        var ada = await app.CreateTokenClientAsync(adaPerson);
+        var problemId = await ProblemAsync(app, adaPerson.Person.Id, "sailing", ProblemVisibility.Invited);
+        var url = $"/api/v1/problems/{problemId}/invitations";
+
+        var responses = await Task.WhenAll(ada.PostJsonAsync(url, new { handle = boPerson.Handle }), ada.PostJsonAsync(url, new { handle = boPerson.Handle }));
+        var later = await ApiProblemAssert.ProblemAsync(await ada.PostJsonAsync(url, new { handle = boPerson.Handle }), HttpStatusCode.Conflict);
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        var raced = await ApiProblemAssert.ProblemAsync(responses.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict);
+        Assert.Equal(later["detail"]!.GetValue<string>(), raced["detail"]!.GetValue<string>());
+    }
+
     internal static async Task<Guid> ProblemAsync(RapportApp app, Guid authorId, string topic, ProblemVisibility visibility, string? title = null)
     {
         await using var scope = app.Services.CreateAsyncScope();

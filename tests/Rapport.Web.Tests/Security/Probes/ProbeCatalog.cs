@@ -153,7 +153,7 @@ internal static class ProbeCatalog
         {
             "trust" or "recommendations" => write || ownerPage,
             "collections" => (write && !IsFollowOrFork(route)) || ownerPage,
-            "problems" => ownerPage || (write && route == "/api/v1/problems/{id:guid}"),
+            "problems" => ownerPage || (write && route == "/api/v1/problems/{problemId:guid}"),
             _ => false,
         };
     }
@@ -257,8 +257,9 @@ internal static class ProbeCatalog
             "id" when isGuid && IdKind(route) == "items" => [.. W.Items.Select(i => $"⟨{i.Label}⟩"), $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid && IdKind(route) == "problems" => ProblemValues,
             "problemid" => ProblemValues,
+            "offerid" => [$"⟨{InvitationCanaries.Offer}⟩", $"⟨{W.MissingLabel}⟩"],
             "id" when isGuid && IdKind(route) == "offers" => [$"⟨{InvitationCanaries.Offer}⟩", $"⟨{W.MissingLabel}⟩"],
-            "id" when isGuid && IdKind(route) == "notifications" => [.. InvitationCanaries.Notices.Select(n => $"⟨{n}⟩"), $"⟨{W.MissingLabel}⟩"],
+            "notificationid" => [.. InvitationCanaries.Notices.Select(n => $"⟨{n}⟩"), $"⟨{W.MissingLabel}⟩"],
             "invitationid" => [.. InvitationCanaries.Invitations.Select(i => $"⟨{i}⟩"), $"⟨{W.MissingLabel}⟩"],
             "contributionid" => [.. W.Problems.Select(p => $"⟨{p.ContributionLabel}⟩"), $"⟨{W.MissingLabel}⟩"],
             "agreementid" => [$"⟨{ProblemChainCanaries.Agreement}⟩", $"⟨{W.MissingLabel}⟩"],
