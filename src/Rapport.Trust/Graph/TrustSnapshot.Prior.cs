@@ -12,6 +12,34 @@ public sealed partial class TrustSnapshot
     /// </summary>
     internal float[] PublicPriorRank => Volatile.Read(ref publicPrior) ?? Compute();
 
+    private int publicPeople = -1;
+
+    /// <summary>
+    /// How many people the public general trust layer names (an edge in or out): exactly the nodes with a positive
+    /// prior, since each of them gets teleport mass and nobody else gets any. Counted once per snapshot. Like the prior it
+    /// reads public general statements only, so no private or community statement changes it — the tiers scale their
+    /// thresholds by it (<see cref="PrecisionDefaults"/>), and a private statement must not change anyone else's work.
+    /// </summary>
+    internal int PublicPeople
+    {
+        get
+        {
+            var people = Volatile.Read(ref publicPeople);
+            if (people < 0)
+            {
+                people = 0;
+                foreach (var rank in PublicPriorRank)
+                {
+                    people += rank > 0 ? 1 : 0;
+                }
+
+                Volatile.Write(ref publicPeople, people);
+            }
+
+            return people;
+        }
+    }
+
     /// <summary>
     /// The prior a refreshed snapshot can take over from the one it was made from, or null. When the public general
     /// trust layer is the same (a refresh that changed only private, community, topic or distrust statements, or only

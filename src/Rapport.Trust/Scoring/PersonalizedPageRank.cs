@@ -17,13 +17,13 @@ internal static class PersonalizedPageRank
             throw new ArgumentOutOfRangeException(nameof(options), "Alpha is in (0, 1).");
         }
 
-        var threshold = options.ResidualThreshold ?? PrecisionDefaults.Cheap;
+        var exact = options.Tier == PrecisionTier.Exact;
+        var threshold = options.ResidualThreshold ?? (exact ? PrecisionDefaults.Cheap : PrecisionDefaults.Cheap * PrecisionDefaults.SizeScale(view.Snapshot.PublicPeople));
         if (!(threshold > 0) || float.IsInfinity(threshold))
         {
             throw new ArgumentOutOfRangeException(nameof(options), "The residual threshold is a positive number.");
         }
 
-        var exact = options.Tier == PrecisionTier.Exact;
         var workspace = WorkspacePool<RankWorkspace>.Rent();
         try
         {
@@ -48,7 +48,8 @@ internal static class PersonalizedPageRank
         }
         else if (tier == PrecisionTier.High && tierDefault)
         {
-            ForwardPush.RunUntilSeparated(view, workspace, alpha, PrecisionDefaults.High, PrecisionDefaults.HighFloor, PrecisionDefaults.HighStep,
+            var scale = PrecisionDefaults.SizeScale(view.Snapshot.PublicPeople);
+            ForwardPush.RunUntilSeparated(view, workspace, alpha, PrecisionDefaults.High * scale, PrecisionDefaults.HighFloor * scale, PrecisionDefaults.HighStep,
                 PrecisionDefaults.HighTop, PrecisionDefaults.BoundaryGap, PrecisionDefaults.PriorWeight);
         }
         else

@@ -124,6 +124,33 @@ public sealed class PersonalizedPageRankTests
             TrustQueries.Top(Snapshot(2), Perspective.Of(0), 0, TrustQueryOptions.Default with { Alpha = 1 }, new ScoredNode[1]));
 
     [Fact]
+    public void SizeScale_IsOneUpToTheReferenceSizeAndThenAPowerOfTheSize()
+    {
+        Assert.Equal(1f, PrecisionDefaults.SizeScale(0));
+        Assert.Equal(1f, PrecisionDefaults.SizeScale(PrecisionDefaults.ReferencePeople));
+        Assert.Equal(Math.Pow(16, PrecisionDefaults.SizeExponent), PrecisionDefaults.SizeScale(16 * PrecisionDefaults.ReferencePeople), 5);
+        Assert.True(PrecisionDefaults.SizeScale(1_000_000) > PrecisionDefaults.SizeScale(100_000));
+        Assert.Equal(PrecisionDefaults.SizeScale(PrecisionDefaults.MaxScaledPeople), PrecisionDefaults.SizeScale(int.MaxValue));
+    }
+
+    [Fact]
+    public void CheapTier_OnALargeGraph_PushesAtTheSizeScaledThreshold()
+    {
+        // 40,000 nodes, almost all named by the public layer: more than the reference size, so the default is scaled up.
+        var snapshot = TrustSnapshot.Build(40_000, Rapport.Trust.Graph.Synthetic.PowerLawGraph.Generate(40_000, 120_000, 3), 1);
+        var scale = PrecisionDefaults.SizeScale(snapshot.PublicPeople);
+        var scaled = Cheap with { ResidualThreshold = PrecisionDefaults.Cheap * scale };
+        var unscaled = Cheap with { ResidualThreshold = PrecisionDefaults.Cheap };
+
+        var start = snapshot.PublicTrust.Start;
+        var viewers = Enumerable.Range(0, snapshot.NodeCount).Where(u => start[u + 1] - start[u] >= 5).Take(5).ToArray();
+
+        Assert.True(scale > 1);
+        Assert.All(viewers, viewer => Assert.Equal(TopAll(snapshot, viewer, scaled), TopAll(snapshot, viewer, Cheap)));
+        Assert.Contains(viewers, viewer => TopAll(snapshot, viewer, unscaled).Length != TopAll(snapshot, viewer, Cheap).Length);
+    }
+
+    [Fact]
     public void Top_InSteadyState_AllocatesNothing()
     {
         var snapshot = Snapshot(5, Public(0, 1, 1f), Public(1, 2, 0.5f), Public(2, 0, 1f), Public(1, 3, 0.5f, Piloting), Private(0, 4, 0.4f));

@@ -46,6 +46,16 @@ public sealed class PublicPriorTests
         }, iter: 500);
 
     [Fact]
+    public void PublicPeople_AreThePeopleThePublicGeneralLayerNames() =>
+        GraphGen.Edges.Sample(edges =>
+        {
+            var named = edges.GroupBy(e => e.Key).Select(g => g.Last()).Where(e => e is { Scope: EdgeScope.Public, Topic: TopicIndex.General, Value: > 0 } && e.From != e.To)
+                .SelectMany(e => new[] { e.From, e.To }).ToHashSet();
+
+            Assert.Equal(named.Count, TrustSnapshot.Build(GraphGen.Nodes, edges, 1).PublicPeople);
+        }, iter: 300);
+
+    [Fact]
     public void Prior_AfterARefresh_IsWhatAFreshComputationGives() =>
         GraphGen.Edges.Sample(edges =>
         {
@@ -84,6 +94,7 @@ public sealed class PublicPriorTests
 
             Assert.Equal(before.PublicPriorRank, after.PublicPriorRank[..GraphGen.Nodes]);
             Assert.Equal(0, after.PublicPriorRank[GraphGen.Nodes]);
+            Assert.Equal(before.PublicPeople, after.PublicPeople);
         }, iter: 200);
 
     [Fact]
