@@ -49,10 +49,8 @@ internal sealed class RoutingEvaluation(TimeProvider time)
         var validationCases = tuning.AllCases(chosen);
         var trainingCases = RoutingCase.Collect(site, ordered.GetRange(0, cut), cutoff, chosen, cancellationToken);
         var learning = new RoutingLearning(trainingCases, windows, chosen.Options);
-        var (spec, learnedMean, blockModels) = learning.Choose();
-        var aPrioriMean = tuning.BlockMrr(chosen).Average();
-        var model = learning.FitAll(spec);
-        var useLearned = learnedMean > aPrioriMean;
+        var (choice, blockModels) = learning.Choose();
+        var (spec, learnedMean, aPrioriMean, model, useLearned) = (choice.Chosen.Configuration!, choice.Chosen.Mean, choice.APriori.Mean, choice.Model, choice.UseLearned);
         var aPriori = RoutingMethod.Rapport(chosen.Options, useLearned ? "rapport a-priori" : "rapport");
         var learned = learning.Method(model, useLearned ? "rapport" : "rapport learned");
         var (primary, secondary) = useLearned ? (learned, aPriori) : (aPriori, learned);

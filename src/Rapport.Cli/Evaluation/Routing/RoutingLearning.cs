@@ -4,53 +4,19 @@ using Rapport.Trust.Routing;
 namespace Rapport.Cli.Evaluation.Routing;
 
 /// <summary>
-/// The learned ranker (<see cref="RankerTraining"/>, optionally with <see cref="RankerBoosting"/> trees on top) and the
-/// choice of its form, made on the validation windows only (<see cref="ValidationWindows"/>: shaped like the test). For
-/// each window, a model is fitted on every training question asked before the window's first question, labelled only
-/// with answers posted before it (features are measured on data before each question, as always), and scores the whole
-/// window, as the test is scored by one model fitted before it. Each configuration (<see cref="Configurations"/>) gets
-/// the mean of the windows' MRR; the rule (docs/routing.md, fixed before any test run): the best mean among the linear
-/// rankers; a boosted one replaces it only if its mean is higher by more than <see cref="ComplexityMargin"/>. The model
-/// used on test is fitted once on all training questions (labels before the test cut-off) in the chosen configuration.
-/// The test part is never read here.
+/// The learned ranker in the evaluation: the selection rule of the engine (<see cref="RankerSelection"/>, with boosted
+/// trees, docs/routing.md, fixed before any test run) on the validation windows only (<see cref="ValidationWindows"/>:
+/// shaped like the test). For each window, a model is fitted on every training question asked before the window's first
+/// question, labelled only with answers posted before it (features are measured on data before each question, as always),
+/// and scores the whole window, as the test is scored by one model fitted before it. The model used on test is fitted
+/// once on all training questions (labels before the test cut-off) in the chosen configuration. The test part is never read here.
 /// </summary>
 internal sealed class RoutingLearning
 {
-    /// <summary>L2 penalties tried (on standardised features, per answer): from barely regularised to (nearly) the centre model.</summary>
-    public static readonly double[] Regularizations = [0.00001, 0.0001, 0.001, 0.01, 0.1, 1, 10];
-
-    /// <summary>Centre of the penalty: 0 (shrink toward a flat ranking), or the most-active ranking (a logit on "contributions" alone).</summary>
-    public const string ZeroCentre = "zero";
-
-    /// <inheritdoc cref="ZeroCentre"/>
-    public const string MostActiveCentre = "most-active";
-
-    /// <summary>The penalty centres tried.</summary>
-    public static readonly string[] Centres = [ZeroCentre, MostActiveCentre];
-
-    /// <summary>The column of the most-active feature (ln(1 + contributions so far)).</summary>
-    public static readonly int MostActiveFeature = RoutingFeatures.Names.ToList().IndexOf("contributions");
-
-    /// <summary>Tree counts tried for the boosted ranker (prefixes of one fit of the largest).</summary>
-    public static readonly int[] TreeCounts = [25, 50, 100, 200];
-
-    /// <summary>Tree depths tried for the boosted ranker.</summary>
-    public static readonly int[] TreeDepths = [2, 3];
-
-    /// <summary>A boosted ranker must beat the best linear one by more than this mean validation MRR to be chosen.</summary>
-    public const double ComplexityMargin = 0.005;
-
-    /// <summary>The features added in round 5; "round-4 features" is the full set without them.</summary>
-    public static readonly string[] Round5Features =
-        ["contributions_90d", "contributions_365d", "topic_contributions_90d", "topic_contributions_365d", "credit_rate", "helped_by_asker"];
-
-    /// <summary>The feature sets tried: all, and round 4's (without <see cref="Round5Features"/>).</summary>
-    public static readonly (string Name, string[] Without)[] FeatureSets = [("all", []), ("round-4", Round5Features)];
-
     private readonly List<RoutingCase> training;
     private readonly IReadOnlyList<IReadOnlyList<SiteQuestion>> windows;
     private readonly RoutingOptions options;
-    private readonly Dictionary<int, double[][]> rows = [];
+    private readonly RankerSelection selection;
 
     /// <param name="training">Every training question's case, labelled with answers before the test cut-off.</param>
     /// <param name="windows">The validation windows' questions, in time order.</param>
@@ -60,10 +26,10 @@ internal sealed class RoutingLearning
         this.training = training;
         this.windows = windows;
         this.options = options;
-        foreach (var c in training)
-        {
-            rows[c.Question.Id] = RoutingFeatures.Of(c.Signals, options);
-        }
+        var rankerWindows = windows.Select(w => w.Select(q => q.Id).ToHashSet()).Zip(windows, (ids, w) => new RankerWindow(
+            training.Count(c => c.Question.Created < w[0].Created), w[0].Created,
+            [.. training.Select((c, i) => (c, i)).Where(p => ids.Contains(p.c.Question.Id)).Select(p => p.i)])).ToList();
+        selection = new RankerSelection([.. training.Select(c => new RankerExample(c.Signals, c.FirstAnswers))], rankerWindows, options, RankerSelectionOptions.WithTrees);
     }
 
     /// <summary>Training questions someone other than the asker answered before the test cut-off.</summary>
@@ -89,69 +55,37 @@ internal sealed class RoutingLearning
     public List<LearningPoint> Grid { get; } = [];
 
     /// <summary>
-    /// Scores every configuration on the windows and applies the rule; returns the chosen one with its mean and the
-    /// model each window was scored with (by question id, for the validation rows).
+    /// Scores every configuration on the windows and applies the rule; returns the choice and the model each window was
+    /// scored with (by question id, for the validation rows).
     /// </summary>
-    public (LearnerSpec Spec, double MeanMrr, Dictionary<int, RoutingModel> Models) Choose()
+    public (RankerChoice Choice, Dictionary<int, RoutingModel> Models) Choose()
     {
-        var scored = new List<Scored>();
-        foreach (var features in FeatureSets)
+        var choice = selection.Choose();
+        var chosen = choice.Chosen.Configuration!;
+        foreach (var s in choice.Configurations)
         {
-            foreach (var centre in Centres)
-            {
-                foreach (var lambda in Regularizations)
-                {
-                    scored.Add(Rolling(new LearnerSpec(features.Name, features.Without, lambda, 0, 0) { Centre = centre }));
-                }
-            }
+            var spec = s.Configuration!;
+            Configurations.Add(new LearningConfiguration(spec.Features, spec.Centre, spec.Regularization, spec.Trees, spec.Depth,
+                [.. s.WindowMrr.Select(Round)], Round(s.Mean), Round(s.ReciprocalRanks.Average()), spec == chosen));
         }
 
-        var best = scored.MaxBy(s => s.Mean)!;
-        var linear = scored.Where(s => s.Spec.Centre == MostActiveCentre && s.Spec.Features == best.Spec.Features && s.Mean >= best.Mean - StandardError(best, s))
-            .MaxBy(s => s.Spec.Regularization) ?? best;
-        foreach (var depth in TreeDepths)
+        foreach (var s in choice.Configurations.Where(s => s.Configuration!.Trees == 0 && s.Configuration.Features == chosen.Features && s.Configuration.Centre == chosen.Centre))
         {
-            var fitted = windows.Select(w => Fit(Before(w), w[0].Created, linear.Spec with { Trees = TreeCounts[^1], Depth = depth })).ToList();
-            foreach (var trees in TreeCounts)
-            {
-                scored.Add(Score(linear.Spec with { Trees = trees, Depth = depth }, [.. fitted.Select(m => m.WithTrees(trees))]));
-            }
+            Grid.Add(new LearningPoint(s.Configuration!.Regularization, [.. s.WindowMrr.Select(Round)], Round(s.Mean), s.Configuration.Regularization == chosen.Regularization));
         }
 
-        var boosted = scored.Where(s => s.Spec.Trees > 0).MaxBy(s => s.Mean)!;
-        var chosen = boosted.Mean > linear.Mean + ComplexityMargin ? boosted : linear;
-        foreach (var s in scored)
-        {
-            Configurations.Add(new LearningConfiguration(s.Spec.Features, s.Spec.Centre, s.Spec.Regularization, s.Spec.Trees, s.Spec.Depth,
-                [.. s.Mrr.Select(Round)], Round(s.Mean), Round(s.Rr.Average()), s.Spec == chosen.Spec));
-        }
-
-        foreach (var s in scored.Where(s => s.Spec.Trees == 0 && s.Spec.Features == chosen.Spec.Features && s.Spec.Centre == chosen.Spec.Centre))
-        {
-            Grid.Add(new LearningPoint(s.Spec.Regularization, [.. s.Mrr.Select(Round)], Round(s.Mean), s.Spec.Regularization == chosen.Spec.Regularization));
-        }
-
-        return (chosen.Spec, chosen.Mean, chosen.Models);
+        return (choice, ByQuestion(choice.Chosen));
     }
 
-    /// <summary>One configuration scored on the windows: each window's MRR, each validation question's reciprocal rank (pooled, window order), each question's model.</summary>
-    public Scored Rolling(LearnerSpec spec) => Score(spec, [.. windows.Select(w => Fit(Before(w), w[0].Created, spec))]);
-
-    /// <summary>Standard error of the mean paired difference of reciprocal ranks between two configurations (the one-standard-error rule).</summary>
-    internal static double StandardError(Scored a, Scored b)
+    /// <summary>One configuration scored on the windows: its mean, and each validation question's model (by question id).</summary>
+    public (double Mean, Dictionary<int, RoutingModel> Models) Rolling(RankerConfiguration spec)
     {
-        var d = a.Rr.Zip(b.Rr, (x, y) => x - y).ToArray();
-        if (d.Length < 2)
-        {
-            return 0;
-        }
-
-        var mean = d.Average();
-        return Math.Sqrt(d.Sum(x => (x - mean) * (x - mean)) / (d.Length - 1) / d.Length);
+        var score = selection.Score(spec);
+        return (score.Mean, ByQuestion(score));
     }
 
     /// <summary>The model fitted on every training question, labels before the test cut-off.</summary>
-    public RoutingModel FitAll(LearnerSpec spec) => Fit(training, DateTimeOffset.MaxValue, spec);
+    public RoutingModel FitAll(RankerConfiguration spec) => selection.Fit(spec);
 
     /// <summary>The Rapport method with <paramref name="model"/>.</summary>
     public RoutingMethod Method(RoutingModel model, string name = "rapport") => RoutingMethod.Rapport(options with { Model = model }, name);
@@ -160,74 +94,19 @@ internal sealed class RoutingLearning
     public RoutingMethod RollingMethod(string name, IReadOnlyDictionary<int, RoutingModel> models) =>
         new(name, c => [.. Router.Rank(c.Signals, options with { Model = models[c.Question.Id] }).Select(r => r.Person)]);
 
-    private Scored Score(LearnerSpec spec, List<RoutingModel> perWindow)
+    private Dictionary<int, RoutingModel> ByQuestion(RankerScore score)
     {
         var models = new Dictionary<int, RoutingModel>();
-        var mrr = new double[windows.Count];
-        var rr = new List<double>();
         var cases = WindowCases;
-        for (var w = 0; w < windows.Count; w++)
+        for (var w = 0; w < cases.Count; w++)
         {
-            var method = Method(perWindow[w]);
-            var ranks = cases[w].Select(c => RoutingMetrics.ReciprocalRank(method.Rank(c), c.Answerers.Contains)).ToList();
-            cases[w].ForEach(c => models[c.Question.Id] = perWindow[w]);
-            mrr[w] = ranks.Count == 0 ? 0 : ranks.Average();
-            rr.AddRange(ranks);
+            cases[w].ForEach(c => models[c.Question.Id] = score.Models[w]!);
         }
 
-        return new Scored(spec, mrr, [.. rr], models);
-    }
-
-    private IEnumerable<RoutingCase> Before(IReadOnlyList<SiteQuestion> window) => training.Where(c => c.Question.Created < window[0].Created);
-
-    private RoutingModel Fit(IEnumerable<RoutingCase> cases, DateTimeOffset labelsBefore, LearnerSpec spec)
-    {
-        var dropped = RoutingFeatures.Names.Select((name, i) => (name, i)).Where(p => spec.Without.Contains(p.name)).Select(p => p.i).ToList();
-        var lists = new List<TrainingList>();
-        foreach (var c in cases)
-        {
-            var answered = c.AnswerersBefore(labelsBefore);
-            var candidates = c.Signals.Candidates;
-            var matrix = rows[c.Question.Id];
-            if (dropped.Count > 0)
-            {
-                matrix = [.. matrix.Select(r => r.Select((x, i) => dropped.Contains(i) ? 0 : x).ToArray())];
-            }
-
-            lists.Add(new TrainingList(matrix, [.. Enumerable.Range(0, candidates.Count).Where(i => answered.Contains(candidates[i].Person))]));
-        }
-
-        var centre = spec.Centre == MostActiveCentre
-            ? RankerTraining.Fit([.. lists.Select(l => l with { Rows = [.. l.Rows.Select(r => r.Select((x, i) => i == MostActiveFeature ? x : 0).ToArray())] })], Regularizations[0])
-            : null;
-        var linear = RankerTraining.Fit(lists, spec.Regularization, centre);
-        return spec.Trees == 0 ? linear : RankerBoosting.Fit(lists, linear, BoostingOptions.Default with { Trees = spec.Trees, Depth = spec.Depth });
+        return models;
     }
 
     private static double Round(double value) => Math.Round(value, 4);
-}
-
-/// <summary>One learned-ranker configuration: feature set (name, and the features left out), λ, trees (0: linear) and their depth.</summary>
-internal sealed record LearnerSpec(string Features, IReadOnlyCollection<string> Without, double Regularization, int Trees, int Depth)
-{
-    /// <summary>Centre of the L2 penalty (<see cref="RoutingLearning.ZeroCentre"/> or <see cref="RoutingLearning.MostActiveCentre"/>).</summary>
-    public string Centre { get; init; } = RoutingLearning.ZeroCentre;
-
-    /// <summary>The same configuration without <paramref name="more"/> features as well.</summary>
-    public LearnerSpec Dropping(IEnumerable<string> more, string name) => this with { Features = name, Without = [.. Without.Union(more)] };
-
-    /// <inheritdoc/>
-    public bool Equals(LearnerSpec? other) =>
-        other is not null && Features == other.Features && Centre == other.Centre && Regularization.Equals(other.Regularization) && Trees == other.Trees && Depth == other.Depth;
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Features, Centre, Regularization, Trees, Depth);
-}
-
-/// <summary>A configuration scored on the validation windows: each window's MRR and their mean, each question's reciprocal rank (pooled), each question's model.</summary>
-internal sealed record Scored(LearnerSpec Spec, double[] Mrr, double[] Rr, Dictionary<int, RoutingModel> Models)
-{
-    public double Mean => Mrr.Length == 0 ? 0 : Mrr.Average();
 }
 
 /// <summary>
@@ -263,8 +142,8 @@ internal static class FeatureGroups
 
     /// <summary>Each round-5 feature alone (the per-feature validation ablation).</summary>
     public static IEnumerable<(string Name, string[] Without)> Single =>
-        RoutingLearning.Round5Features.Select(f => ($"with-{f}", RoutingLearning.Round5Features.Where(g => g != f).ToArray()))
-            .Concat(RoutingLearning.Round5Features.Select(f => ($"without-{f}", new[] { f })));
+        RankerSelection.Round5Features.Select(f => ($"with-{f}", RankerSelection.Round5Features.Where(g => g != f).ToArray()))
+            .Concat(RankerSelection.Round5Features.Select(f => ($"without-{f}", new[] { f })));
 }
 
 /// <summary>One λ of the learned ranker's validation: each window's MRR, their mean, whether it was chosen.</summary>
@@ -300,7 +179,7 @@ internal sealed record LearnedRanker(
     [JsonPropertyName("features")] public string Features { get; init; } = "all";
 
     /// <summary>Centre of the chosen L2 penalty.</summary>
-    [JsonPropertyName("centre")] public string Centre { get; init; } = RoutingLearning.ZeroCentre;
+    [JsonPropertyName("centre")] public string Centre { get; init; } = RankerSelection.ZeroCentre;
 
     /// <summary>Trees on top of the linear ranker (0: linear) and their depth.</summary>
     [JsonPropertyName("trees")] public int Trees { get; init; }
