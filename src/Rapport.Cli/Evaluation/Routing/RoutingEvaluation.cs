@@ -51,9 +51,17 @@ internal sealed class RoutingEvaluation(TimeProvider time)
         var learning = new RoutingLearning(trainingCases, windows, chosen.Options);
         var (choice, blockModels) = learning.Choose();
         var (spec, learnedMean, aPrioriMean, model, useLearned) = (choice.Chosen.Configuration!, choice.Chosen.Mean, choice.APriori.Mean, choice.Model, choice.UseLearned);
-        var aPriori = RoutingMethod.Rapport(chosen.Options, useLearned ? "rapport a-priori" : "rapport");
-        var learnedName = useLearned ? "rapport" : "rapport learned";
+        var learningCases = learning.ValidationCases;
         var refit = choice.Chosen.RefitEvery;
+
+        // Round 6, rule (g): reciprocal-rank fusion of the learned ranker with most-active (k = 60, a priori) replaces it
+        // if its mean window MRR beats the learned ranker's by more than the complexity margin.
+        var fusion = RoutingMethod.Fused("fusion", learning.RollingMethod("learned", blockModels), RoutingMethod.MostActive);
+        var fusionWindowMrr = learning.WindowCases.Select(w => w.Count == 0 ? 0 : w.Average(c => RoutingMetrics.ReciprocalRank(fusion.Rank(c), c.Answerers.Contains))).ToList();
+        var useFusion = useLearned && fusionWindowMrr.Average() > learnedMean + RankerSelection.ComplexityMargin;
+        var aPriori = RoutingMethod.Rapport(chosen.Options, useLearned ? "rapport a-priori" : "rapport");
+        var learnedName = useLearned && !useFusion ? "rapport" : "rapport learned";
+        var fusedName = useFusion ? "rapport" : "rapport learned fused-most-active";
 
         // Round 6, rule (f): the test is ranked as the validation windows were — refitted every period from the cut-off
         // on every question asked and every answer given before each refit — or by the one model fitted at the cut-off.
@@ -63,9 +71,12 @@ internal sealed class RoutingEvaluation(TimeProvider time)
             ? learning.RollingMethod(name, learning.RefittedOnTest(allCases, cutoff, spec, p))
             : learning.Method(model, name);
         var learned = OnTest(refit, learnedName);
-        var (primary, secondary) = useLearned ? (learned, aPriori) : (aPriori, learned);
-        var learningCases = learning.ValidationCases;
-        var rolling = learning.RollingMethod(learned.Name, blockModels);
+        var fused = RoutingMethod.Fused(fusedName, learned, RoutingMethod.MostActive);
+        var rolling = learning.RollingMethod(learnedName, blockModels);
+        var fusedRolling = RoutingMethod.Fused(fusedName, rolling, RoutingMethod.MostActive);
+        var (primary, primaryRolling) = useFusion ? (fused, fusedRolling) : useLearned ? (learned, rolling) : (aPriori, null);
+        List<RoutingMethod> secondary = [.. new[] { aPriori, learned, fused }.Where(m => m != primary)];
+        List<RoutingMethod> secondaryRolling = [.. new[] { rolling, fusedRolling }.Where(m => m != primaryRolling)];
         var protocols = RoutingProtocols.Other(refit).Select(p => (Name: $"rapport learned {RoutingProtocols.Name(p)}", Period: p)).ToList();
         var protocolRows = protocols.Select(p => (
             Test: settings.ValidationOnly ? null : RoutingMetrics.Measure(OnTest(p.Period, p.Name), testCases),
@@ -92,17 +103,16 @@ internal sealed class RoutingEvaluation(TimeProvider time)
             Tuned = settings.Tune,
             Parameters = chosen.Values,
             Methods = settings.ValidationOnly ? [] : [RoutingMetrics.Measure(primary, testCases), .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, testCases))],
-            Ablations = settings.ValidationOnly ? [] : [RoutingMetrics.Measure(secondary, testCases), .. protocolRows.Select(r => r.Test!), .. learnedAblations.Select(a => a.Test!), .. Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken))],
-            Validation = [.. useLearned
-                    ? new[] { RoutingMetrics.Measure(rolling, learningCases), RoutingMetrics.Measure(aPriori, validationCases) }
-                    : [RoutingMetrics.Measure(aPriori, validationCases), RoutingMetrics.Measure(rolling, learningCases)],
+            Ablations = settings.ValidationOnly ? [] : [.. secondary.Select(m => RoutingMetrics.Measure(m, testCases)), .. protocolRows.Select(r => r.Test!), .. learnedAblations.Select(a => a.Test!), .. Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken))],
+            Validation = [.. primaryRolling is null ? [RoutingMetrics.Measure(aPriori, validationCases)] : new[] { RoutingMetrics.Measure(primaryRolling, learningCases), RoutingMetrics.Measure(aPriori, validationCases) },
+                .. secondaryRolling.Select(m => RoutingMetrics.Measure(m, learningCases)),
                 .. protocolRows.Select(r => r.Validation),
                 .. learnedAblations.Select(a => a.Validation),
                 .. Ablations(chosen, validationCases, tuning.AllCases),
                 .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, validationCases))],
             Comparison = new RoutingComparisons(
                 settings.ValidationOnly ? null : RoutingComparison.Compare(primary, RoutingMethod.Baselines, testCases),
-                useLearned ? RoutingComparison.Compare(rolling, RoutingMethod.Baselines, learningCases) : RoutingComparison.Compare(aPriori, RoutingMethod.Baselines, validationCases)),
+                primaryRolling is not null ? RoutingComparison.Compare(primaryRolling, RoutingMethod.Baselines, learningCases) : RoutingComparison.Compare(aPriori, RoutingMethod.Baselines, validationCases)),
             Learned = new LearnedRanker(useLearned, Math.Round(aPrioriMean, 4), Math.Round(learnedMean, 4), spec.Regularization, learning.TrainingQuestions,
                 model.Named.ToDictionary(p => p.Key, p => Math.Round(p.Value, 6)), learning.Grid)
             {
@@ -115,6 +125,9 @@ internal sealed class RoutingEvaluation(TimeProvider time)
                 StaticMeanMrr = choice.Static is null ? null : Math.Round(choice.Static.Mean, 4),
                 RefittedMeanMrr = choice.Refitted is null ? null : Math.Round(choice.Refitted.Mean, 4),
                 FeatureAblation = featureAblation,
+                FusionWindowMrr = [.. fusionWindowMrr.Select(m => Math.Round(m, 4))],
+                FusionMeanMrr = Math.Round(fusionWindowMrr.Average(), 4),
+                Fused = useFusion,
             },
             Tuning = tuning.Grid,
             Machine = MachineInfo.Current(time),

@@ -223,6 +223,13 @@ internal sealed record LearnedRanker(
 
     [JsonPropertyName("refitted_mean_mrr")] public double? RefittedMeanMrr { get; init; }
 
+    /// <summary>Rule (g), round 6: each window's and the mean MRR of the learned ranker fused with most-active (reciprocal ranks, k = 60), and whether the fusion is the Rapport method.</summary>
+    [JsonPropertyName("fusion_block_mrr")] public IReadOnlyList<double> FusionWindowMrr { get; init; } = [];
+
+    [JsonPropertyName("fusion_mean_mrr")] public double FusionMeanMrr { get; init; }
+
+    [JsonPropertyName("fused")] public bool Fused { get; init; }
+
     /// <summary>Every configuration scored on the validation windows.</summary>
     [JsonPropertyName("configurations")] public IReadOnlyList<LearningConfiguration> Configurations { get; init; } = [];
 
