@@ -29,6 +29,12 @@ public sealed record RankerConfiguration(string Features, IReadOnlyCollection<st
 /// <summary>A configuration scored on the windows: each window's MRR, each scored example's reciprocal rank (pooled, window order), each window's model (null: a priori).</summary>
 public sealed record RankerScore(RankerConfiguration? Configuration, IReadOnlyList<double> WindowMrr, IReadOnlyList<double> ReciprocalRanks, IReadOnlyList<RoutingModel?> Models)
 {
+    /// <summary>How often the model was refitted while each window was scored; null: one model per window (<see cref="Models"/>).</summary>
+    public TimeSpan? RefitEvery { get; init; }
+
+    /// <summary>The model each scored example was ranked with (pooled, window order).</summary>
+    public IReadOnlyList<RoutingModel?> ExampleModels { get; init; } = [];
+
     /// <summary>The mean of the windows' MRR.</summary>
     public double Mean => WindowMrr.Count == 0 ? 0 : WindowMrr.Average();
 }
@@ -38,18 +44,34 @@ public sealed record RankerScore(RankerConfiguration? Configuration, IReadOnlyLi
 /// the learned ranker is used (it beats the a-priori one), the chosen configuration fitted on every example, and every
 /// configuration scored (in order).
 /// </summary>
-public sealed record RankerChoice(RankerScore Chosen, RankerScore APriori, bool UseLearned, RoutingModel Model, IReadOnlyList<RankerScore> Configurations);
+public sealed record RankerChoice(RankerScore Chosen, RankerScore APriori, bool UseLearned, RoutingModel Model, IReadOnlyList<RankerScore> Configurations)
+{
+    /// <summary>The chosen configuration scored with periodic refits (rule (f)); null if refits were not tried.</summary>
+    public RankerScore? Refitted { get; init; }
+
+    /// <summary>The chosen configuration scored with one model per window (before rule (f)).</summary>
+    public RankerScore? Static { get; init; }
+}
 
 /// <summary>Which configurations the selection tries beyond the linear grid.</summary>
 /// <param name="TreeCounts">Tree counts tried for the boosted ranker (prefixes of one fit of the largest); empty: no trees.</param>
 /// <param name="TreeDepths">Tree depths tried for the boosted ranker.</param>
 public sealed record RankerSelectionOptions(IReadOnlyList<int> TreeCounts, IReadOnlyList<int> TreeDepths)
 {
+    /// <summary>
+    /// The refit period tried by rule (f): the chosen configuration is scored again with the model refitted every
+    /// period inside each window (as the app refits, <see cref="RankerSelection.AppRefitPeriod"/>); null: not tried.
+    /// </summary>
+    public TimeSpan? RefitEvery { get; init; }
+
     /// <summary>Linear rankers only.</summary>
     public static RankerSelectionOptions LinearOnly { get; } = new([], []);
 
     /// <summary>The evaluation's grid: linear rankers, then boosted trees on the chosen linear one.</summary>
     public static RankerSelectionOptions WithTrees { get; } = new([25, 50, 100, 200], [2, 3]);
+
+    /// <summary>The evaluation's grid since round 6: <see cref="WithTrees"/>, then rule (f) with the app's daily refit.</summary>
+    public static RankerSelectionOptions WithTreesAndRefits { get; } = WithTrees with { RefitEvery = RankerSelection.AppRefitPeriod };
 }
 
 /// <summary>
@@ -61,6 +83,10 @@ public sealed record RankerSelectionOptions(IReadOnlyList<int> TreeCounts, IRead
 /// B, the largest λ; if none, B. (c) If trees are tried, a boosted ranker on (b)'s replaces it only if its mean is higher
 /// by more than <see cref="ComplexityMargin"/>. (d) The learned ranker is used only if its mean beats the a-priori
 /// model's (the options without a model) on the same windows. The model returned is fitted on every example.
+/// (f) If a refit period is given (round 6), the chosen configuration is scored again with its model refitted every
+/// period inside each window — at the window's start plus k periods, on the examples asked before that instant with the
+/// answers given before it, as the app refits — and the refitted protocol is used if its mean beats one model per window;
+/// (d) then compares whichever was kept.
 /// </summary>
 public sealed class RankerSelection
 {
@@ -72,6 +98,9 @@ public sealed class RankerSelection
 
     /// <summary>A boosted ranker must beat the best linear one by more than this mean validation MRR to be chosen.</summary>
     public const double ComplexityMargin = 0.005;
+
+    /// <summary>How often the app refits its ranker (<c>RoutingModelRefresher</c>: once a UTC day), the period rule (f) tries.</summary>
+    public static readonly TimeSpan AppRefitPeriod = TimeSpan.FromDays(1);
 
     /// <summary>L2 penalties tried (on standardised features, per answer): from barely regularised to (nearly) the centre model.</summary>
     public static readonly IReadOnlyList<double> Regularizations = [0.00001, 0.0001, 0.001, 0.01, 0.1, 1, 10];
@@ -142,13 +171,63 @@ public sealed class RankerSelection
             chosen = boosted.Mean > linear.Mean + ComplexityMargin ? boosted : linear;
         }
 
+        var single = chosen;
+        RankerScore? refitted = null;
+        if (selection.RefitEvery is { } period)
+        {
+            refitted = Score(chosen.Configuration!, period);
+            chosen = refitted.Mean > single.Mean ? refitted : single;
+        }
+
         var apriori = Score(null, [.. windows.Select(_ => (RoutingModel?)null)]);
-        return new RankerChoice(chosen, apriori, chosen.Mean > apriori.Mean, Fit(chosen.Configuration!), scored);
+        return new RankerChoice(chosen, apriori, chosen.Mean > apriori.Mean, Fit(chosen.Configuration!), scored) { Refitted = refitted, Static = single };
     }
 
     /// <summary>One configuration scored on the windows, each window by a model fitted before it.</summary>
     public RankerScore Score(RankerConfiguration configuration) =>
         Score(configuration, [.. windows.Select(w => (RoutingModel?)Fit(w.Fitted, w.LabelsBefore, configuration))]);
+
+    /// <summary>
+    /// One configuration scored on the windows with the model refitted every <paramref name="refitEvery"/>: window w's
+    /// questions asked in [s + k·p, s + (k + 1)·p) (s its start, <see cref="RankerWindow.LabelsBefore"/>) are ranked by a
+    /// model fitted on the examples asked before s + k·p, labelled with the answers given before s + k·p (k = 0: the
+    /// window's own model). Nothing a question's model sees is dated at or after that question. Examples must be in time order.
+    /// </summary>
+    public RankerScore Score(RankerConfiguration configuration, TimeSpan refitEvery)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(refitEvery, TimeSpan.Zero);
+        var mrr = new double[windows.Count];
+        var rr = new List<double>();
+        var first = new List<RoutingModel?>();
+        var each = new List<RoutingModel?>();
+        var fitted = new Dictionary<long, RoutingModel>();
+        for (var w = 0; w < windows.Count; w++)
+        {
+            var window = windows[w];
+            var start = window.LabelsBefore;
+            fitted.Clear();
+            var ranks = new List<double>();
+            foreach (var e in window.Scored)
+            {
+                var periods = Math.Max(0, (examples[e].Signals.Request.At - start).Ticks / refitEvery.Ticks);
+                if (!fitted.TryGetValue(periods, out var model))
+                {
+                    var origin = start + TimeSpan.FromTicks(periods * refitEvery.Ticks);
+                    model = periods == 0 ? Fit(window.Fitted, start, configuration) : Fit(AskedBefore(origin), origin, configuration);
+                    fitted[periods] = model;
+                }
+
+                each.Add(model);
+                ranks.Add(ReciprocalRank(Router.Rank(examples[e].Signals, options with { Model = model }), examples[e].FirstAnswers.ContainsKey));
+            }
+
+            first.Add(fitted.GetValueOrDefault(0));
+            mrr[w] = ranks.Count == 0 ? 0 : ranks.Average();
+            rr.AddRange(ranks);
+        }
+
+        return new RankerScore(configuration, mrr, [.. rr], first) { RefitEvery = refitEvery, ExampleModels = each };
+    }
 
     /// <summary>The model of <paramref name="configuration"/> fitted on every example, with every answer.</summary>
     public RoutingModel Fit(RankerConfiguration configuration) => Fit(examples.Count, DateTimeOffset.MaxValue, configuration);
@@ -192,7 +271,22 @@ public sealed class RankerSelection
             rr.AddRange(ranks);
         }
 
-        return new RankerScore(configuration, mrr, [.. rr], perWindow);
+        return new RankerScore(configuration, mrr, [.. rr], perWindow)
+        {
+            ExampleModels = [.. windows.SelectMany((window, w) => window.Scored.Select(_ => perWindow[w]))],
+        };
+    }
+
+    /// <summary>How many of the (time-ordered) examples were asked strictly before <paramref name="instant"/>.</summary>
+    private int AskedBefore(DateTimeOffset instant)
+    {
+        var count = 0;
+        while (count < examples.Count && examples[count].Signals.Request.At < instant)
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private RoutingModel Fit(int end, DateTimeOffset labelsBefore, RankerConfiguration configuration)

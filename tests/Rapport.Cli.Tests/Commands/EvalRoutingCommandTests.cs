@@ -102,7 +102,8 @@ public sealed class EvalRoutingCommandTests
         // kept; exactly one chosen, and the report's model is that one.
         var learned = report.GetProperty("learned");
         var configurations = JsonShape.Rows(learned, "configurations");
-        Assert.Equal(36, configurations.Length);
+        Assert.Equal(37, configurations.Length); // 28 linear, 8 boosted, the chosen one refitted daily (rule (f))
+        Assert.Single(configurations, c => c.GetProperty("refit_days").ValueKind == System.Text.Json.JsonValueKind.Number);
         var chosen = Assert.Single(configurations, c => c.GetProperty("chosen").GetBoolean());
         Assert.Equal((chosen.GetProperty("features").GetString(), chosen.GetProperty("centre").GetString(), chosen.GetProperty("trees").GetInt32()),
             (learned.GetProperty("features").GetString(), learned.GetProperty("centre").GetString(), learned.GetProperty("trees").GetInt32()));

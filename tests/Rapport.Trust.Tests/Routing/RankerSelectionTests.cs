@@ -50,6 +50,57 @@ public sealed class RankerSelectionTests
         Assert.Equal(0, choice.Chosen.Configuration!.Trees); // perfect linear ranking: trees cannot win by the margin
     }
 
+    [Fact]
+    public void Score_RefittedEveryPeriodLongerThanTheWindows_IsOneModelPerWindow()
+    {
+        var (examples, windows, options) = History();
+        var selection = new RankerSelection(examples, windows, options, RankerSelectionOptions.LinearOnly);
+        var configuration = new RankerConfiguration("all", [], 0.01, 0, 0) { Centre = RankerSelection.MostActiveCentre };
+
+        var single = selection.Score(configuration);
+        var refitted = selection.Score(configuration, TimeSpan.FromDays(365));
+
+        Assert.Equal(single.WindowMrr, refitted.WindowMrr);
+        Assert.Equal(single.ReciprocalRanks, refitted.ReciprocalRanks);
+        Assert.Equal(single.Models, refitted.Models);
+        Assert.Equal([single.Models[0], single.Models[0], single.Models[1], single.Models[1]], refitted.ExampleModels);
+        Assert.Null(single.RefitEvery);
+        Assert.Equal(TimeSpan.FromDays(365), refitted.RefitEvery);
+    }
+
+    [Fact]
+    public void Score_RefittedDaily_RanksEachQuestionWithTheModelOfItsDay_FittedOnlyOnWhatWasKnownThen()
+    {
+        // Examples are asked daily (day i at Now − 30 + i) and answered an hour later. Window 1 starts at day 8 and scores
+        // days 8 and 9: day 8 by the window's model (8 examples, answers before day 8), day 9 by a refit at day 9 on the 9
+        // examples asked before it with the answers given before it (day 8's answer, an hour after day 8, is one of them).
+        var (examples, windows, options) = History();
+        var configuration = new RankerConfiguration("all", [], 0.01, 0, 0) { Centre = RankerSelection.MostActiveCentre };
+
+        var refitted = new RankerSelection(examples, windows, options, RankerSelectionOptions.LinearOnly).Score(configuration, RankerSelection.AppRefitPeriod);
+
+        RoutingModel? ModelOf(int fitted, int day) =>
+            new RankerSelection(examples, [new RankerWindow(fitted, RoutingFixture.Now.AddDays(-30 + day), [day])], options, RankerSelectionOptions.LinearOnly).Score(configuration).Models[0];
+        Assert.Equal([ModelOf(8, 8), ModelOf(9, 9), ModelOf(10, 10), ModelOf(11, 11)], refitted.ExampleModels);
+        Assert.NotEqual(refitted.ExampleModels[0], refitted.ExampleModels[1]);
+        Assert.Equal([refitted.ExampleModels[0], refitted.ExampleModels[2]], refitted.Models);
+    }
+
+    [Fact]
+    public void Choose_WithRefits_ScoresTheChosenConfigurationRefittedDaily_AndKeepsTheRefitsOnlyIfTheyScoreHigher()
+    {
+        var (examples, windows, options) = History();
+
+        var choice = new RankerSelection(examples, windows, options, RankerSelectionOptions.LinearOnly with { RefitEvery = RankerSelection.AppRefitPeriod }).Choose();
+
+        Assert.NotNull(choice.Refitted);
+        Assert.NotNull(choice.Static);
+        Assert.Equal(choice.Static.Configuration, choice.Refitted.Configuration);
+        Assert.Equal(RankerSelection.AppRefitPeriod, choice.Refitted.RefitEvery);
+        Assert.Same(choice.Refitted.Mean > choice.Static.Mean ? choice.Refitted : choice.Static, choice.Chosen);
+        Assert.Null(new RankerSelection(examples, windows, options, RankerSelectionOptions.LinearOnly).Choose().Refitted);
+    }
+
     private static (List<RankerExample> Examples, List<RankerWindow> Windows, RoutingOptions Options) History()
     {
         var world = new RoutingFixture(5).Active(4, 60).Active(4, 59).Active(4, 58).Active(4, 57).Active(2, 50).Active(3, 50);

@@ -51,11 +51,36 @@ internal sealed class RoutingEvaluation(TimeProvider time)
         var learning = new RoutingLearning(trainingCases, windows, chosen.Options);
         var (choice, blockModels) = learning.Choose();
         var (spec, learnedMean, aPrioriMean, model, useLearned) = (choice.Chosen.Configuration!, choice.Chosen.Mean, choice.APriori.Mean, choice.Model, choice.UseLearned);
-        var aPriori = RoutingMethod.Rapport(chosen.Options, useLearned ? "rapport a-priori" : "rapport");
-        var learned = learning.Method(model, useLearned ? "rapport" : "rapport learned");
-        var (primary, secondary) = useLearned ? (learned, aPriori) : (aPriori, learned);
         var learningCases = learning.ValidationCases;
-        var rolling = learning.RollingMethod(learned.Name, blockModels);
+        var refit = choice.Chosen.RefitEvery;
+
+        // Round 6, rule (g): reciprocal-rank fusion of the learned ranker with most-active (k = 60, a priori) replaces it
+        // if its mean window MRR beats the learned ranker's by more than the complexity margin.
+        var fusion = RoutingMethod.Fused("fusion", learning.RollingMethod("learned", blockModels), RoutingMethod.MostActive);
+        var fusionWindowMrr = learning.WindowCases.Select(w => w.Count == 0 ? 0 : w.Average(c => RoutingMetrics.ReciprocalRank(fusion.Rank(c), c.Answerers.Contains))).ToList();
+        var useFusion = useLearned && fusionWindowMrr.Average() > learnedMean + RankerSelection.ComplexityMargin;
+        var aPriori = RoutingMethod.Rapport(chosen.Options, useLearned ? "rapport a-priori" : "rapport");
+        var learnedName = useLearned && !useFusion ? "rapport" : "rapport learned";
+        var fusedName = useFusion ? "rapport" : "rapport learned fused-most-active";
+
+        // Round 6, rule (f): the test is ranked as the validation windows were — refitted every period from the cut-off
+        // on every question asked and every answer given before each refit — or by the one model fitted at the cut-off.
+        // The other protocol and a weekly refit are diagnostics (RoutingProtocols).
+        var allCases = settings.ValidationOnly ? [] : RoutingCase.Collect(site, ordered, DateTimeOffset.MaxValue, chosen, cancellationToken);
+        RoutingMethod OnTest(TimeSpan? period, string name) => period is { } p
+            ? learning.RollingMethod(name, learning.RefittedOnTest(allCases, cutoff, spec, p))
+            : learning.Method(model, name);
+        var learned = OnTest(refit, learnedName);
+        var fused = RoutingMethod.Fused(fusedName, learned, RoutingMethod.MostActive);
+        var rolling = learning.RollingMethod(learnedName, blockModels);
+        var fusedRolling = RoutingMethod.Fused(fusedName, rolling, RoutingMethod.MostActive);
+        var (primary, primaryRolling) = useFusion ? (fused, fusedRolling) : useLearned ? (learned, rolling) : (aPriori, null);
+        List<RoutingMethod> secondary = [.. new[] { aPriori, learned, fused }.Where(m => m != primary)];
+        List<RoutingMethod> secondaryRolling = [.. new[] { rolling, fusedRolling }.Where(m => m != primaryRolling)];
+        var protocols = RoutingProtocols.Other(refit).Select(p => (Name: $"rapport learned {RoutingProtocols.Name(p)}", Period: p)).ToList();
+        var protocolRows = protocols.Select(p => (
+            Test: settings.ValidationOnly ? null : RoutingMetrics.Measure(OnTest(p.Period, p.Name), testCases),
+            Validation: RoutingMetrics.Measure(learning.RollingMethod(p.Name, p.Period is { } period ? learning.Refitted(spec, period).Models : learning.Rolling(spec).Models), learningCases))).ToList();
         var learnedAblations = FeatureGroups.Ablations.Select(group =>
         {
             var without = spec.Dropping(group.Features, group.Name);
@@ -78,16 +103,16 @@ internal sealed class RoutingEvaluation(TimeProvider time)
             Tuned = settings.Tune,
             Parameters = chosen.Values,
             Methods = settings.ValidationOnly ? [] : [RoutingMetrics.Measure(primary, testCases), .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, testCases))],
-            Ablations = settings.ValidationOnly ? [] : [RoutingMetrics.Measure(secondary, testCases), .. learnedAblations.Select(a => a.Test!), .. Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken))],
-            Validation = [.. useLearned
-                    ? new[] { RoutingMetrics.Measure(rolling, learningCases), RoutingMetrics.Measure(aPriori, validationCases) }
-                    : [RoutingMetrics.Measure(aPriori, validationCases), RoutingMetrics.Measure(rolling, learningCases)],
+            Ablations = settings.ValidationOnly ? [] : [.. secondary.Select(m => RoutingMetrics.Measure(m, testCases)), .. protocolRows.Select(r => r.Test!), .. learnedAblations.Select(a => a.Test!), .. Ablations(chosen, testCases, p => RoutingCase.Collect(site, test, DateTimeOffset.MaxValue, p, cancellationToken))],
+            Validation = [.. primaryRolling is null ? [RoutingMetrics.Measure(aPriori, validationCases)] : new[] { RoutingMetrics.Measure(primaryRolling, learningCases), RoutingMetrics.Measure(aPriori, validationCases) },
+                .. secondaryRolling.Select(m => RoutingMetrics.Measure(m, learningCases)),
+                .. protocolRows.Select(r => r.Validation),
                 .. learnedAblations.Select(a => a.Validation),
                 .. Ablations(chosen, validationCases, tuning.AllCases),
                 .. RoutingMethod.Baselines.Select(m => RoutingMetrics.Measure(m, validationCases))],
             Comparison = new RoutingComparisons(
                 settings.ValidationOnly ? null : RoutingComparison.Compare(primary, RoutingMethod.Baselines, testCases),
-                useLearned ? RoutingComparison.Compare(rolling, RoutingMethod.Baselines, learningCases) : RoutingComparison.Compare(aPriori, RoutingMethod.Baselines, validationCases)),
+                primaryRolling is not null ? RoutingComparison.Compare(primaryRolling, RoutingMethod.Baselines, learningCases) : RoutingComparison.Compare(aPriori, RoutingMethod.Baselines, validationCases)),
             Learned = new LearnedRanker(useLearned, Math.Round(aPrioriMean, 4), Math.Round(learnedMean, 4), spec.Regularization, learning.TrainingQuestions,
                 model.Named.ToDictionary(p => p.Key, p => Math.Round(p.Value, 6)), learning.Grid)
             {
@@ -96,7 +121,13 @@ internal sealed class RoutingEvaluation(TimeProvider time)
                 Trees = spec.Trees,
                 Depth = spec.Depth,
                 Configurations = learning.Configurations,
+                RefitDays = refit?.TotalDays,
+                StaticMeanMrr = choice.Static is null ? null : Math.Round(choice.Static.Mean, 4),
+                RefittedMeanMrr = choice.Refitted is null ? null : Math.Round(choice.Refitted.Mean, 4),
                 FeatureAblation = featureAblation,
+                FusionWindowMrr = [.. fusionWindowMrr.Select(m => Math.Round(m, 4))],
+                FusionMeanMrr = Math.Round(fusionWindowMrr.Average(), 4),
+                Fused = useFusion,
             },
             Tuning = tuning.Grid,
             Machine = MachineInfo.Current(time),
@@ -137,4 +168,21 @@ internal sealed class RoutingEvaluation(TimeProvider time)
 
         return rows;
     }
+}
+
+/// <summary>
+/// The learned ranker's protocols on a period (round 6): one model fitted at the period's start (null), refitted daily as
+/// the app does (<see cref="RankerSelection.AppRefitPeriod"/>, what rule (f) chooses between), and refitted weekly (a
+/// diagnostic only: nothing is chosen from it).
+/// </summary>
+internal static class RoutingProtocols
+{
+    public static readonly TimeSpan Weekly = TimeSpan.FromDays(7);
+
+    public static IReadOnlyList<TimeSpan?> All { get; } = [null, RankerSelection.AppRefitPeriod, Weekly];
+
+    /// <summary>The protocols other than <paramref name="used"/>, for the diagnostic rows.</summary>
+    public static IEnumerable<TimeSpan?> Other(TimeSpan? used) => All.Where(p => p != used);
+
+    public static string Name(TimeSpan? period) => period is { } p ? $"refit-{p.TotalDays:0}d" : "static";
 }

@@ -29,7 +29,7 @@ internal sealed class RoutingLearning
         var rankerWindows = windows.Select(w => w.Select(q => q.Id).ToHashSet()).Zip(windows, (ids, w) => new RankerWindow(
             training.Count(c => c.Question.Created < w[0].Created), w[0].Created,
             [.. training.Select((c, i) => (c, i)).Where(p => ids.Contains(p.c.Question.Id)).Select(p => p.i)])).ToList();
-        selection = new RankerSelection([.. training.Select(c => new RankerExample(c.Signals, c.FirstAnswers))], rankerWindows, options, RankerSelectionOptions.WithTrees);
+        selection = new RankerSelection([.. training.Select(c => new RankerExample(c.Signals, c.FirstAnswers))], rankerWindows, options, RankerSelectionOptions.WithTreesAndRefits);
     }
 
     /// <summary>Training questions someone other than the asker answered before the test cut-off.</summary>
@@ -62,11 +62,14 @@ internal sealed class RoutingLearning
     {
         var choice = selection.Choose();
         var chosen = choice.Chosen.Configuration!;
-        foreach (var s in choice.Configurations)
+        foreach (var s in choice.Configurations.Append(choice.Refitted).OfType<RankerScore>())
         {
             var spec = s.Configuration!;
             Configurations.Add(new LearningConfiguration(spec.Features, spec.Centre, spec.Regularization, spec.Trees, spec.Depth,
-                [.. s.WindowMrr.Select(Round)], Round(s.Mean), Round(s.ReciprocalRanks.Average()), spec == chosen));
+                [.. s.WindowMrr.Select(Round)], Round(s.Mean), Round(s.ReciprocalRanks.Average()), ReferenceEquals(s, choice.Chosen))
+            {
+                RefitDays = s.RefitEvery?.TotalDays,
+            });
         }
 
         foreach (var s in choice.Configurations.Where(s => s.Configuration!.Trees == 0 && s.Configuration.Features == chosen.Features && s.Configuration.Centre == chosen.Centre))
@@ -84,6 +87,28 @@ internal sealed class RoutingLearning
         return (score.Mean, ByQuestion(score));
     }
 
+    /// <summary>One configuration scored on the windows with the model refitted every <paramref name="period"/> (rule (f)'s protocol): its mean and each validation question's model.</summary>
+    public (double Mean, Dictionary<int, RoutingModel> Models) Refitted(RankerConfiguration spec, TimeSpan period)
+    {
+        var score = selection.Score(spec, period);
+        return (score.Mean, ByQuestion(score));
+    }
+
+    /// <summary>
+    /// The test ranked as the app ranks (rule (f)'s protocol): the test questions asked in [c + k·p, c + (k + 1)·p) (c the
+    /// cut-off) by the model of <paramref name="spec"/> fitted on every question asked before c + k·p, labelled with the
+    /// answers given before c + k·p (k = 0: the model fitted at the cut-off). <paramref name="all"/> are every question's
+    /// cases (training and test, in time order) with all their answers; the labels are cut per refit.
+    /// </summary>
+    public Dictionary<int, RoutingModel> RefittedOnTest(List<RoutingCase> all, DateTimeOffset cutoff, RankerConfiguration spec, TimeSpan period)
+    {
+        var scored = all.Select((c, i) => (c, i)).Where(p => p.c.Question.Created >= cutoff).Select(p => p.i).ToList();
+        var test = new RankerSelection([.. all.Select(c => new RankerExample(c.Signals, c.FirstAnswers))],
+            [new RankerWindow(all.Count(c => c.Question.Created < cutoff), cutoff, scored)], options, RankerSelectionOptions.LinearOnly);
+        var models = test.Score(spec, period).ExampleModels;
+        return scored.Select((e, k) => (all[e].Question.Id, Model: models[k]!)).ToDictionary(p => p.Id, p => p.Model);
+    }
+
     /// <summary>The model fitted on every training question, labels before the test cut-off.</summary>
     public RoutingModel FitAll(RankerConfiguration spec) => selection.Fit(spec);
 
@@ -97,10 +122,10 @@ internal sealed class RoutingLearning
     private Dictionary<int, RoutingModel> ByQuestion(RankerScore score)
     {
         var models = new Dictionary<int, RoutingModel>();
-        var cases = WindowCases;
-        for (var w = 0; w < cases.Count; w++)
+        var cases = WindowCases.SelectMany(w => w).ToList();
+        for (var i = 0; i < cases.Count; i++)
         {
-            cases[w].ForEach(c => models[c.Question.Id] = score.Models[w]!);
+            models[cases[i].Question.Id] = score.ExampleModels[i]!;
         }
 
         return models;
@@ -163,7 +188,11 @@ internal sealed record LearningConfiguration(
     [property: JsonPropertyName("block_mrr")] IReadOnlyList<double> BlockMrr,
     [property: JsonPropertyName("mean_mrr")] double MeanMrr,
     [property: JsonPropertyName("pooled_mrr")] double PooledMrr,
-    [property: JsonPropertyName("chosen")] bool Chosen);
+    [property: JsonPropertyName("chosen")] bool Chosen)
+{
+    /// <summary>The refit period in days inside each window (rule (f), round 6); null: one model per window.</summary>
+    [JsonPropertyName("refit_days")] public double? RefitDays { get; init; }
+}
 
 /// <summary>The learned ranker in the report: the validation of its configurations, the decision, and the model used on test.</summary>
 internal sealed record LearnedRanker(
@@ -185,6 +214,21 @@ internal sealed record LearnedRanker(
     [JsonPropertyName("trees")] public int Trees { get; init; }
 
     [JsonPropertyName("depth")] public int Depth { get; init; }
+
+    /// <summary>The refit period in days used on test (round 6, rule (f)); null: one model fitted at the cut-off.</summary>
+    [JsonPropertyName("refit_days")] public double? RefitDays { get; init; }
+
+    /// <summary>Mean window MRR of the chosen configuration with one model per window and refitted daily (rule (f)).</summary>
+    [JsonPropertyName("static_mean_mrr")] public double? StaticMeanMrr { get; init; }
+
+    [JsonPropertyName("refitted_mean_mrr")] public double? RefittedMeanMrr { get; init; }
+
+    /// <summary>Rule (g), round 6: each window's and the mean MRR of the learned ranker fused with most-active (reciprocal ranks, k = 60), and whether the fusion is the Rapport method.</summary>
+    [JsonPropertyName("fusion_block_mrr")] public IReadOnlyList<double> FusionWindowMrr { get; init; } = [];
+
+    [JsonPropertyName("fusion_mean_mrr")] public double FusionMeanMrr { get; init; }
+
+    [JsonPropertyName("fused")] public bool Fused { get; init; }
 
     /// <summary>Every configuration scored on the validation windows.</summary>
     [JsonPropertyName("configurations")] public IReadOnlyList<LearningConfiguration> Configurations { get; init; } = [];
