@@ -218,7 +218,7 @@ public sealed class RankerSelection
                 }
 
                 each.Add(model);
-                ranks.Add(ReciprocalRank(Router.Rank(examples[e].Signals, options with { Model = model }), examples[e].FirstAnswers.ContainsKey));
+                ranks.Add(ReciprocalRank(Router.Rank(examples[e].Signals, options with { Model = model }), c => examples[e].FirstAnswers.ContainsKey(c.Person)));
             }
 
             first.Add(fitted.GetValueOrDefault(0));
@@ -245,12 +245,12 @@ public sealed class RankerSelection
         return Math.Sqrt(d.Sum(x => (x - mean) * (x - mean)) / (d.Length - 1) / d.Length);
     }
 
-    /// <summary>The rank (1-based) of the first relevant person in <paramref name="ranked"/>, as a reciprocal; 0 if none.</summary>
-    public static double ReciprocalRank(IReadOnlyList<RoutedCandidate> ranked, Func<int, bool> relevant)
+    /// <summary>The rank (1-based) of the first relevant entry in <paramref name="ranked"/>, as a reciprocal; 0 if none.</summary>
+    public static double ReciprocalRank<T>(IReadOnlyList<T> ranked, Func<T, bool> relevant)
     {
         for (var i = 0; i < ranked.Count; i++)
         {
-            if (relevant(ranked[i].Person))
+            if (relevant(ranked[i]))
             {
                 return 1.0 / (i + 1);
             }
@@ -266,7 +266,7 @@ public sealed class RankerSelection
         for (var w = 0; w < windows.Count; w++)
         {
             var ranked = options with { Model = perWindow[w] };
-            var ranks = windows[w].Scored.Select(e => ReciprocalRank(Router.Rank(examples[e].Signals, ranked), examples[e].FirstAnswers.ContainsKey)).ToList();
+            var ranks = windows[w].Scored.Select(e => ReciprocalRank(Router.Rank(examples[e].Signals, ranked), c => examples[e].FirstAnswers.ContainsKey(c.Person))).ToList();
             mrr[w] = ranks.Count == 0 ? 0 : ranks.Average();
             rr.AddRange(ranks);
         }

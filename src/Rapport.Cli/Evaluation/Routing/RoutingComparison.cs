@@ -1,3 +1,4 @@
+using Rapport.Trust.Routing;
 using System.Text.Json.Serialization;
 
 namespace Rapport.Cli.Evaluation.Routing;
@@ -50,7 +51,7 @@ internal sealed record RoutingComparison(
     }
 
     private static double[] ReciprocalRanks(RoutingMethod method, IReadOnlyList<RoutingCase> cases) =>
-        [.. cases.Select(c => RoutingMetrics.ReciprocalRank(method.Rank(c), c.Answerers.Contains))];
+        [.. cases.Select(c => RankerSelection.ReciprocalRank(method.Rank(c), c.Answerers.Contains))];
 
     private static double Round(double value) => Math.Round(value, 4);
 }

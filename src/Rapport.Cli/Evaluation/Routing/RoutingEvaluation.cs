@@ -57,7 +57,7 @@ internal sealed class RoutingEvaluation(TimeProvider time)
         // Round 6, rule (g): reciprocal-rank fusion of the learned ranker with most-active (k = 60, a priori) replaces it
         // if its mean window MRR beats the learned ranker's by more than the complexity margin.
         var fusion = RoutingMethod.Fused("fusion", learning.RollingMethod("learned", blockModels), RoutingMethod.MostActive);
-        var fusionWindowMrr = learning.WindowCases.Select(w => w.Count == 0 ? 0 : w.Average(c => RoutingMetrics.ReciprocalRank(fusion.Rank(c), c.Answerers.Contains))).ToList();
+        var fusionWindowMrr = learning.WindowCases.Select(w => w.Count == 0 ? 0 : w.Average(c => RankerSelection.ReciprocalRank(fusion.Rank(c), c.Answerers.Contains))).ToList();
         var useFusion = useLearned && fusionWindowMrr.Average() > learnedMean + RankerSelection.ComplexityMargin;
         var aPriori = RoutingMethod.Rapport(chosen.Options, useLearned ? "rapport a-priori" : "rapport");
         var learnedName = useLearned && !useFusion ? "rapport" : "rapport learned";

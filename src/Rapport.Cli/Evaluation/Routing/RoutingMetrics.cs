@@ -1,3 +1,4 @@
+using Rapport.Trust.Routing;
 using System.Text.Json.Serialization;
 
 namespace Rapport.Cli.Evaluation.Routing;
@@ -23,14 +24,14 @@ internal sealed record RoutingMetrics(
         foreach (var c in cases)
         {
             var ranking = method.Rank(c);
-            mrr += ReciprocalRank(ranking, c.Answerers.Contains);
+            mrr += RankerSelection.ReciprocalRank(ranking, c.Answerers.Contains);
             p1 += Precision(ranking, c.Answerers, 1);
             p5 += Precision(ranking, c.Answerers, 5);
             ndcg += Ndcg(ranking, c.Answerers, 10);
             hit += ranking.Take(10).Any(c.Answerers.Contains) ? 1 : 0;
             if (c.AcceptedAnswerer is { } person)
             {
-                accepted += ReciprocalRank(ranking, p => p == person);
+                accepted += RankerSelection.ReciprocalRank(ranking, p => p == person);
                 acceptedCases++;
             }
         }
@@ -38,19 +39,6 @@ internal sealed record RoutingMetrics(
         var n = Math.Max(1, cases.Count);
         return new RoutingMetrics(method.Name, Round(mrr / n), Round(p1 / n), Round(p5 / n), Round(ndcg / n), Round(hit / n),
             acceptedCases == 0 ? null : Round(accepted / acceptedCases));
-    }
-
-    internal static double ReciprocalRank(IReadOnlyList<int> ranking, Func<int, bool> relevant)
-    {
-        for (var i = 0; i < ranking.Count; i++)
-        {
-            if (relevant(ranking[i]))
-            {
-                return 1.0 / (i + 1);
-            }
-        }
-
-        return 0;
     }
 
     internal static double Precision(IReadOnlyList<int> ranking, IReadOnlySet<int> relevant, int k) =>
