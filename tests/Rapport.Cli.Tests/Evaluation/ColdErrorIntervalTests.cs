@@ -21,7 +21,7 @@ public sealed class ColdErrorIntervalTests
         errors.Add(7, 3, 2);
         errors.Add(7, 1, 4);
 
-        Assert.Equal([Math.Round(Math.Sqrt(5), 4), Math.Round(Math.Sqrt(5), 4)], errors.Interval());
+        Assert.Equal([Math.Round(Math.Sqrt(5), 4), Math.Round(Math.Sqrt(5), 4)], errors.Interval()!);
     }
 
     [Fact]
