@@ -14,7 +14,7 @@ public sealed class EvalRecsysCommandTests : IDisposable
     ];
 
     private static readonly string[] ModelFields =
-        ["name", "uses_trust", "mae", "rmse", "coverage", "cold_mae", "cold_rmse", "cold_coverage", "train_seconds", "train_cpu_seconds",
+        ["name", "uses_trust", "mae", "rmse", "coverage", "cold_mae", "cold_rmse", "cold_rmse_interval", "cold_coverage", "train_seconds", "train_cpu_seconds",
         "fold_train_seconds", "fold_train_cpu_seconds"];
 
     private readonly TemporaryDirectory folder = new();
@@ -45,7 +45,16 @@ public sealed class EvalRecsysCommandTests : IDisposable
             Assert.Equal(1.0, row.GetProperty("coverage").GetDouble());
             Assert.InRange(row.GetProperty("mae").GetDouble(), 0, row.GetProperty("rmse").GetDouble());
         });
+        // Every model that predicted a cold-start rating has a bootstrap interval around its cold RMSE; none has null.
+        Assert.All(rows.Where(r => r.GetProperty("cold_rmse").ValueKind == JsonValueKind.Number), row =>
+        {
+            var interval = row.GetProperty("cold_rmse_interval").EnumerateArray().Select(t => t.GetDouble()).ToArray();
+            Assert.Equal(2, interval.Length);
+            Assert.InRange(row.GetProperty("cold_rmse").GetDouble(), interval[0] - 0.0001, interval[1] + 0.0001);
+            Assert.True(interval[0] <= interval[1]);
+        });
         var noTrust = rows.Single(r => r.GetProperty("name").GetString() == "MoleTrust-no-trust");
+        Assert.Equal(JsonValueKind.Null, noTrust.GetProperty("cold_rmse_interval").ValueKind);
         Assert.Equal((0.0, JsonValueKind.Null), (noTrust.GetProperty("coverage").GetDouble(), noTrust.GetProperty("mae").ValueKind));
         Assert.InRange(rows.Single(r => r.GetProperty("name").GetString() == "MoleTrust").GetProperty("coverage").GetDouble(), 0.01, 1);
         Assert.All(rows, row =>

@@ -27,6 +27,7 @@ internal sealed class RecsysEvaluation(TimeProvider time)
         var models = RecsysModel.All(settings);
         var all = models.Select(_ => new ErrorTally()).ToArray();
         var cold = models.Select(_ => new ErrorTally()).ToArray();
+        var coldIntervals = models.Select(_ => new ColdErrorInterval()).ToArray();
         var seconds = models.Select(_ => new double[settings.Folds]).ToArray();
         var cpuSeconds = models.Select(_ => new double[settings.Folds]).ToArray();
         for (var fold = 0; fold < settings.Folds; fold++)
@@ -52,6 +53,7 @@ internal sealed class RecsysEvaluation(TimeProvider time)
                     if (training.UserDegree(rating.User) < Baselines.ColdStartRatings)
                     {
                         cold[m].Add(prediction, rating.Value);
+                        coldIntervals[m].Add(rating.User, prediction, rating.Value);
                     }
                 }
             }
@@ -71,7 +73,7 @@ internal sealed class RecsysEvaluation(TimeProvider time)
             TrustRowsRemoved = data.TrustRows - trust.EdgeCount,
             ColdStartBelow = Baselines.ColdStartRatings,
             Models = [.. models.Select((model, m) => new RecsysRow(
-                model.Name, model.UsesTrust, all[m].Mae, all[m].Rmse, all[m].Coverage, cold[m].Mae, cold[m].Rmse, cold[m].Coverage,
+                model.Name, model.UsesTrust, all[m].Mae, all[m].Rmse, all[m].Coverage, cold[m].Mae, cold[m].Rmse, coldIntervals[m].Interval(), cold[m].Coverage,
                 Math.Round(seconds[m].Average(), 3), Math.Round(cpuSeconds[m].Average(), 3),
                 [.. seconds[m].Select(t => Math.Round(t, 3))], [.. cpuSeconds[m].Select(t => Math.Round(t, 3))]))],
             Machine = MachineInfo.Current(time),

@@ -25,7 +25,8 @@ internal sealed record RecsysReport
 /// One model over all folds: errors over the test ratings it predicted (every rating is tested once), the share it
 /// predicted, the same for cold-start users' ratings, and its training time per fold: wall-clock and CPU (summed
 /// over all threads; under load the wall time grows, the CPU time much less), as the mean and fold by fold. Errors are
-/// null when the model predicted nothing.
+/// null when the model predicted nothing. The cold-start RMSE comes with a 95 % bootstrap interval over users
+/// (<see cref="ColdErrorInterval"/>).
 /// </summary>
 internal sealed record RecsysRow(
     [property: JsonPropertyName("name")] string Name,
@@ -35,6 +36,7 @@ internal sealed record RecsysRow(
     [property: JsonPropertyName("coverage")] double Coverage,
     [property: JsonPropertyName("cold_mae")] double? ColdMae,
     [property: JsonPropertyName("cold_rmse")] double? ColdRmse,
+    [property: JsonPropertyName("cold_rmse_interval")] IReadOnlyList<double>? ColdRmseInterval,
     [property: JsonPropertyName("cold_coverage")] double ColdCoverage,
     [property: JsonPropertyName("train_seconds")] double TrainSeconds,
     [property: JsonPropertyName("train_cpu_seconds")] double TrainCpuSeconds,

@@ -14,7 +14,7 @@ internal sealed class BlendMembers
 
     internal const double UserDamping = 10;
 
-    /// <summary>Meta-features of a (user, item) pair: 1, cold, 1/√(1+n_u), ln(1+|T_u|), 1/√(1+n_j).</summary>
+    /// <summary>Meta-features of a (user, item) pair: 1, cold, 1/√(1+n_u), ln(1+|T_u|), 1/√(1+n_j) (and 1/(1+n_u) with <see cref="BlendOptions.SmoothColdFeature"/>).</summary>
     internal const int FeatureCount = 5;
 
     /// <summary>
@@ -32,6 +32,9 @@ internal sealed class BlendMembers
     /// <summary>Extra signal with <see cref="BlendOptions.UserBiasSignal"/>: the factor model's user bias b_u.</summary>
     internal const int UserBiasSignalCount = 1;
 
+    /// <summary>Extra meta-feature with <see cref="BlendOptions.SmoothColdFeature"/>: 1/(1 + n_u).</summary>
+    internal const int SmoothColdFeatureCount = 1;
+
     internal const int Columns = FeatureCount * SignalCount;
 
     private readonly RatingMatrix ratings;
@@ -44,10 +47,12 @@ internal sealed class BlendMembers
     private readonly double[] itemOffset;
     private readonly bool neighbourhood;
     private readonly double[]? userBias;
+    private readonly bool smoothCold;
 
-    private BlendMembers(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model, bool neighbourhood, bool userBiasSignal)
+    private BlendMembers(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model, bool neighbourhood, bool userBiasSignal, bool smoothCold)
     {
         this.neighbourhood = neighbourhood;
+        this.smoothCold = smoothCold;
         userBias = userBiasSignal ? UserBiasOf(model, ratings.UserCount) : null;
         this.ratings = ratings;
         this.trust = trust;
@@ -94,16 +99,19 @@ internal sealed class BlendMembers
     public bool IsCold(int user) => ratings.UserDegree(user) < Baselines.ColdStartRatings;
 
     /// <summary>Columns of the design: every meta-feature times every signal.</summary>
-    public int Width => FeatureCount * SignalsUsed;
+    public int Width => FeaturesUsed * SignalsUsed;
+
+    private int FeaturesUsed => FeatureCount + (smoothCold ? SmoothColdFeatureCount : 0);
 
     private int SignalsUsed => SignalCount + (neighbourhood ? NeighbourhoodSignalCount : 0) + (userBias is null ? 0 : UserBiasSignalCount);
 
     public static BlendMembers Train(RatingMatrix ratings, TrustNetwork trust, LatentFactorOptions options, BlendOptions blend, CancellationToken cancellationToken) =>
-        Of(ratings, trust, TrustSvd.Train(ratings, trust, options, cancellationToken), blend.TrustNeighbourhood, blend.UserBiasSignal);
+        Of(ratings, trust, TrustSvd.Train(ratings, trust, options, cancellationToken), blend.TrustNeighbourhood, blend.UserBiasSignal, blend.SmoothColdFeature);
 
     /// <summary>The members around a factor model already trained on <paramref name="ratings"/>.</summary>
-    public static BlendMembers Of(RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model, bool neighbourhood = false, bool userBiasSignal = false) =>
-        new(ratings, trust, model, neighbourhood, userBiasSignal);
+    public static BlendMembers Of(
+        RatingMatrix ratings, TrustNetwork trust, IRatingPredictor model, bool neighbourhood = false, bool userBiasSignal = false, bool smoothCold = false) =>
+        new(ratings, trust, model, neighbourhood, userBiasSignal, smoothCold);
 
     /// <summary>b_u of a latent-factor model (the mean over an ensemble's members); 0 for any other predictor.</summary>
     internal static double[] UserBiasOf(IRatingPredictor model, int userCount)
@@ -172,6 +180,7 @@ internal sealed class BlendMembers
             1 / Math.Sqrt(1 + n),
             Math.Log(1 + trust.TrusteesOf(user).Length),
             1 / Math.Sqrt(1 + ratings.ItemDegree(item)),
+            1.0 / (1 + n),
         ];
         var trusted = moleTrust.Predict(user, item);
         var (residual, raters) = neighbourhood ? TrusteesOnItem(user, item) : (0, 0);
@@ -200,7 +209,7 @@ internal sealed class BlendMembers
             signals[^1] = all[^1];
         }
 
-        for (var f = 0; f < FeatureCount; f++)
+        for (var f = 0; f < FeaturesUsed; f++)
         {
             for (var s = 0; s < signals.Length; s++)
             {

@@ -39,6 +39,12 @@ public sealed record BlendOptions
     /// </summary>
     public double SimulatedColdShare { get; init; }
 
+    /// <summary>
+    /// Adds the meta-feature 1/(1 + n_u) (n_u: the user's training ratings), a smooth measure of how cold the user is
+    /// that falls faster than 1/√(1 + n_u). Default false.
+    /// </summary>
+    public bool SmoothColdFeature { get; init; }
+
     /// <summary>Adds the factor model's user bias b_u as a blend signal. Default false.</summary>
     public bool UserBiasSignal { get; init; }
 

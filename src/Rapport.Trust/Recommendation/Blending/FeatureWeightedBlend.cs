@@ -89,7 +89,7 @@ public static class FeatureWeightedBlend
         cancellationToken.ThrowIfCancellationRequested();
         var full = trained is null
             ? BlendMembers.Train(training, trust, options.Model, options, cancellationToken)
-            : BlendMembers.Of(training, trust, trained, options.TrustNeighbourhood, options.UserBiasSignal);
+            : BlendMembers.Of(training, trust, trained, options.TrustNeighbourhood, options.UserBiasSignal, options.SmoothColdFeature);
         return new BlendedPredictor(full, weights, coldWeights, training.Min, training.Max);
     }
 

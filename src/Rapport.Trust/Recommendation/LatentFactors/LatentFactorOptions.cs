@@ -52,6 +52,13 @@ public sealed record LatentFactorOptions
     public double TrustRegularization { get; init; } = 0.9;
 
     /// <summary>
+    /// β of a social regulariser on the user factors (SocialMF, Jamali and Ester, RecSys 2010): each epoch p_u is
+    /// pulled toward the mean p_v of the people u trusts, by the gradient of β/2 ‖p_u − mean_v p_v‖² weighted like the
+    /// other user regularisers (1/√|I_u|), so it matters mostly for users with few ratings. Default 0 (off).
+    /// </summary>
+    public double SocialRegularization { get; init; }
+
+    /// <summary>
     /// True (TrustSVD): each parameter's regulariser is divided by the square root of how many ratings (or trust edges)
     /// it appears in, so rarely seen users and items are held closer to zero. False (SVD++): one λ for all.
     /// </summary>
@@ -82,7 +89,7 @@ public sealed record LatentFactorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(Blocks, 1, nameof(Blocks));
         ArgumentOutOfRangeException.ThrowIfLessThan(EnsembleSize, 1, nameof(EnsembleSize));
         if (!(LearningRate > 0) || !(LearningRateDecay is > 0 and <= 1) || !(Regularization >= 0) || !(BiasRegularization >= 0)
-            || !(TrustRegularization >= 0) || !(TrustFactorRegularization >= 0) || !(InitialScale >= 0))
+            || !(TrustRegularization >= 0) || !(TrustFactorRegularization >= 0) || !(InitialScale >= 0) || !(SocialRegularization >= 0))
         {
             throw new ArgumentOutOfRangeException(nameof(LearningRate), "The learning rate and its decay are positive (decay at most 1); regularisation and initial scale are not negative.");
         }

@@ -49,7 +49,8 @@ internal sealed partial class LatentFactorTrainer
 
     // ∂/∂p_u of λ_t/2 Σ_v (w_v·p_u − 1)² + λ_t/2 |T_u|^-½ ‖p_u‖², with w fixed. As with every other regulariser, the
     // paper's SGD (and LibRec's) applies λ_t |T_u|^-½ p_u once per sample that touches p_u — here once per trust edge
-    // of u, so |T_u| times per epoch (λ_t √|T_u| in all), not once per user.
+    // of u, so |T_u| times per epoch (λ_t √|T_u| in all), not once per user. With a social regulariser β, also
+    // ∂/∂p_u of β_u/2 ‖p_u − mean_v p_v‖² (β_u = β/√|I_u| when weighted), from the copy of p taken before this step.
     private void TrustStepsOnUsers(int begin, int end)
     {
         Span<double> gradient = stackalloc double[k];
@@ -69,6 +70,18 @@ internal sealed partial class LatentFactorTrainer
             {
                 var wv = w.AsSpan(v * k, k);
                 FactorMath.AddScaled(gradient, FactorMath.Dot(wv, pu) - 1, wv);
+            }
+
+            if (previousP is not null)
+            {
+                // β_u (p_u − mean_v p_v), divided by λ_t because the step below scales the whole gradient by it.
+                var weight = options.WeightedRegularization ? 1 / Math.Sqrt(Math.Max(1, ratings.UserDegree(u))) : 1;
+                var social = options.SocialRegularization * weight / lambda;
+                FactorMath.AddScaled(gradient, social, previousP.AsSpan(u * k, k));
+                foreach (var v in trustees)
+                {
+                    FactorMath.AddScaled(gradient, -social / trustees.Length, previousP.AsSpan(v * k, k));
+                }
             }
 
             var reg = (options.WeightedRegularization ? 1 / Math.Sqrt(trustees.Length) : 1) * trustees.Length;

@@ -34,6 +34,7 @@ internal sealed partial class LatentFactorTrainer
     private readonly double[] w;
     private readonly double[] z;
     private readonly double[] g;
+    private readonly double[]? previousP;
     private readonly Rating[][] cells;
     private readonly double[] userReg;
     private readonly double[] userBiasReg;
@@ -61,6 +62,7 @@ internal sealed partial class LatentFactorTrainer
         w = new double[users * k];
         z = new double[users * k];
         g = new double[users * k];
+        previousP = useTrust && options.SocialRegularization > 0 ? new double[users * k] : null;
         (userReg, userBiasReg) = Regularisers(users, ratings.UserDegree);
         (itemReg, itemBiasReg) = Regularisers(items, ratings.ItemDegree);
         Initialise();
@@ -83,6 +85,12 @@ internal sealed partial class LatentFactorTrainer
 
             if (useTrust)
             {
+                if (previousP is not null)
+                {
+                    // The social step reads the trustees' p while other users' p are written: it reads this copy.
+                    Array.Copy(p, previousP, p.Length);
+                }
+
                 ParallelRanges(ratings.UserCount, TrustStepsOnUsers);
             }
 

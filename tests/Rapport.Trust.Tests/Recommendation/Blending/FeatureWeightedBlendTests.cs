@@ -128,6 +128,28 @@ public sealed class FeatureWeightedBlendTests
     }
 
     [Fact]
+    public void SmoothColdFeature_AddsOneOverOnePlusTheUsersRatingsTimesEverySignal()
+    {
+        // User 0 has 2 ratings: the sixth feature is 1/3. Item 1: one rating (2); the factor model says 3.5.
+        var ratings = RatingsBuilder.Matrix(3, 2, (0, 0, 4), (0, 1, 2), (1, 0, 3));
+        var members = BlendMembers.Of(ratings, TrustNetwork.None(3), new Fixed(3.5), smoothCold: true);
+        var plain = new double[BlendMembers.Columns];
+        var x = new double[members.Width];
+
+        BlendMembers.Of(ratings, TrustNetwork.None(3), new Fixed(3.5)).Fill(0, 1, plain);
+        members.Fill(0, 1, x);
+
+        Assert.Equal((BlendMembers.FeatureCount + BlendMembers.SmoothColdFeatureCount) * BlendMembers.SignalCount, members.Width);
+        Assert.Equal(plain, x[..BlendMembers.Columns]);
+        for (var s = 0; s < BlendMembers.SignalCount; s++)
+        {
+            Assert.Equal(plain[s] / 3, x[BlendMembers.Columns + s], 12);
+        }
+
+        Assert.Equal(2.0 - 3.5, x[BlendMembers.Columns + 2] * 3, 12);
+    }
+
+    [Fact]
     public void UserBiasSignal_IsTheEnsemblesMeanUserBias_AndZeroForOtherPredictors()
     {
         // Two one-factor models of 2 users and 1 item whose user biases are (1, 2) and (3, 0): the mean is (2, 1).

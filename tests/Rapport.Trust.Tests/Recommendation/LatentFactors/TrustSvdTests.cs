@@ -67,8 +67,10 @@ public sealed class TrustSvdTests
         Assert.Equal(p1 + y1, model.Members[0].UserVector[0], 15);
     }
 
-    [Fact]
-    public void OneEpoch_WithTrust_TakesTheHandDerivedStepsOfTheTrustTerm()
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.7)]
+    public void OneEpoch_WithTrust_TakesTheHandDerivedStepsOfTheTrustTerm(double beta)
     {
         // User 0 rated item 0 (r = 4 = μ) and trusts users 1 and 2, who rated nothing. Initial draws, in the trainer's
         // order: p0, w0 (0: nobody trusts 0), p1 (0: no data), w1, p2 (0), w2, q0, y0.
@@ -79,7 +81,7 @@ public sealed class TrustSvdTests
         var options = new LatentFactorOptions
         {
             Factors = 1, Epochs = 1, LearningRate = rate, LearningRateDecay = 1, Regularization = lambda, BiasRegularization = lambda,
-            TrustRegularization = lambdaT, TrustFactorRegularization = lambdaW, Seed = 1,
+            TrustRegularization = lambdaT, TrustFactorRegularization = lambdaW, Seed = 1, SocialRegularization = beta,
         };
 
         var model = TrustSvd.Train(RatingsBuilder.Matrix(3, 1, (0, 0, 4)), TrustNetwork.Build(3, [(0, 1), (0, 2)]), options, TestContext.Current.CancellationToken);
@@ -91,7 +93,8 @@ public sealed class TrustSvdTests
         var p1 = p0 - rate * (error * q0 + lambda * p0);
         var q1 = q0 - rate * (error * (p0 + z0) + lambda * q0);
         // Trust term on p: Σ_v (w_v p − 1) w_v, and λ_t |T_u|^-½ p once per trust edge (twice): λ_t √2 p in all.
-        var p2 = p1 - rate * lambdaT * ((w1 * p1 - 1) * w1 + (w2 * p1 - 1) * w2 + root2 * p1);
+        // Social term (β, |I_0| = 1): β (p − mean of the trustees' p), and the trustees' p are 0 (no data).
+        var p2 = p1 - rate * lambdaT * ((w1 * p1 - 1) * w1 + (w2 * p1 - 1) * w2 + root2 * p1) - rate * beta * p1;
         var y1 = (y0 - rate * error * q0) / (1 + rate * lambda);
         // Each w_v: |T_u|^-½ g_u from the rating and λ_t (w_v p − 1) p from the trust term; λ_w |T⁺_v|^-½ once per rating of u.
         double Trustee(double w) => (w - rate * (error * q0 / root2 + lambdaT * (w * p2 - 1) * p2)) / (1 + rate * lambdaW);
@@ -189,5 +192,28 @@ public sealed class TrustSvdTests
         }
 
         return Math.Sqrt(squared / ratings.Count);
+    }
+
+    [Fact]
+    public void SocialRegularization_PullsAUserWithoutRatingsTowardWhomTheyTrust()
+    {
+        // User 2 rated nothing and trusts user 0; the social term pulls p_2 toward p_0 (and is deterministic).
+        var (ratings, _) = RatingsBuilder.Random(30, 20, 8, seed: 4);
+        var rows = Enumerable.Range(0, ratings.UserCount).SelectMany(u => ratings.ItemsOf(u).ToArray().Select((i, at) => new Rating(u, i, ratings.ValuesOfUser(u)[at])))
+            .Where(r => r.User != 2).ToArray();
+        var training = RatingMatrix.Build(30, 20, rows);
+        var trust = TrustNetwork.Build(30, [(2, 0)]);
+        var options = new LatentFactorOptions { Factors = 4, Epochs = 30, TrustRegularization = 0.1 };
+        double Distance(LatentFactorOptions o)
+        {
+            var model = TrustSvd.Train(training, trust, o, TestContext.Current.CancellationToken).Members[0];
+            return Enumerable.Range(0, 4).Sum(f => Math.Pow(model.UserVector[(2 * 4) + f] - model.UserVector[f], 2));
+        }
+
+        var without = Distance(options);
+        var with = Distance(options with { SocialRegularization = 5 });
+
+        Assert.True(with < without, $"{with} < {without}");
+        Assert.Equal(with, Distance(options with { SocialRegularization = 5 }));
     }
 }
