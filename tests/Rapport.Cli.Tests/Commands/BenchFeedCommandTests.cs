@@ -53,7 +53,7 @@ public sealed class BenchFeedCommandTests : IDisposable
         var report = JsonShape.Parse(result.Output);
         JsonShape.HasExactly(report, ["people", "trust_statements", "recommendations", "items", "provider", "seed_seconds", "results", "gc_mode", "machine"]);
         var gc = report.GetProperty("gc_mode");
-        JsonShape.HasExactly(gc, ["server", "concurrent", "latency_mode", "configuration"]);
+        JsonShape.HasExactly(gc, ["server", "concurrent", "latency_mode", "as_web_app", "configuration"]);
         Assert.Equal(System.Runtime.GCSettings.IsServerGC, gc.GetProperty("server").GetBoolean());
         Assert.Equal(60, report.GetProperty("people").GetInt32());
         Assert.InRange(report.GetProperty("trust_statements").GetInt32(), 1, 400);

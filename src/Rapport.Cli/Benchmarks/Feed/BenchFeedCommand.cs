@@ -62,7 +62,8 @@ internal static class BenchFeedCommand
                 {
                     await output.WriteLineAsync($"{report.People} people, {report.TrustStatements} trust statements, {report.Recommendations} recommendations " +
                         $"({report.Provider}), seeded in {report.SeedSeconds} s; GC: {(report.GcMode.Server ? "server" : "workstation")}, " +
-                        $"{(report.GcMode.Concurrent ? "concurrent" : "not concurrent")}, {report.GcMode.LatencyMode}");
+                        $"{(report.GcMode.Concurrent ? "concurrent" : "not concurrent")}, {report.GcMode.LatencyMode}" +
+                        (report.GcMode.AsWebApp ? " (as the web app)" : " (NOT the web app's collector: the figures do not speak for the server)"));
                     foreach (var r in report.Results)
                     {
                         await output.WriteLineAsync($"{r.View,-8} topic {r.Topic ?? "(none)",-10} p50 {r.P50Milliseconds,8:0.00} ms  p99 {r.P99Milliseconds,8:0.00} ms  cpu p50 {r.CpuP50Milliseconds,8:0.00} ms  p99 {r.CpuP99Milliseconds,8:0.00} ms  ({r.Queries} queries)");
