@@ -63,8 +63,8 @@ public sealed class BenchFeedCommandTests : IDisposable
         Assert.All(rows, row =>
         {
             JsonShape.HasExactly(row, [
-                "view", "topic", "p50_ms", "p99_ms", "cpu_p50_ms", "cpu_p99_ms", "queries", "allocated_bytes_per_query", "allocated_bytes_p99",
-                "gen0_collections", "gen1_collections", "gen2_collections", "gc_pause_total_ms", "gc_pause_p99_ms",
+                "view", "topic", "p50_ms", "p99_ms", "cpu_p50_ms", "cpu_p99_ms", "queries", "allocated_bytes_per_query", "allocated_bytes_p99", "process_allocated_bytes_per_query",
+                "gen0_collections", "gen1_collections", "gen2_collections", "gc_pause_total_ms", "gc_pause_p99_ms", "gc_pause_max_ms",
             ]);
             Assert.True(row.GetProperty("allocated_bytes_per_query").GetInt64() > 0);
             Assert.True(row.GetProperty("allocated_bytes_p99").GetInt64() >= row.GetProperty("allocated_bytes_per_query").GetInt64());
