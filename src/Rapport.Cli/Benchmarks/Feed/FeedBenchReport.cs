@@ -6,7 +6,8 @@ namespace Rapport.Cli.Benchmarks.Feed;
 /// One line of <c>bench feed</c>: the feed view and topic, its per-query latency (wall clock, as a request would wait) and
 /// the process CPU time per query (what the machine's other load does not change much), how many queries were timed, the
 /// bytes a query allocated (median and p99 of <see cref="GC.GetAllocatedBytesForCurrentThread"/>: exact where the query
-/// runs on one thread, as SQLite's synchronous I/O does; and the median of the whole process's count, which also has
+/// runs on one thread, as SQLite's synchronous I/O does; the whole process's count for a query that ended on another
+/// thread; and the median of the whole process's count, which also has
 /// what runs after an await resumed on another thread, as with PostgreSQL), the collections of each generation during the timed queries
 /// (<see cref="GC.CollectionCount"/>: a gen1 collection counts for gen0 too, a gen2 one for all three), the GC pause
 /// time in all of them, and the p99 and the largest of one query's pause time: how much of its wait was the collector's.

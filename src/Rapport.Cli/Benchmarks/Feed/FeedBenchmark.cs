@@ -82,6 +82,7 @@ internal static class FeedBenchmark
                 process.Refresh();
                 var cpu = process.TotalProcessorTime;
                 var gcBefore = FeedGcCounts.Now();
+                var thread = Environment.CurrentManagedThreadId;
                 var threadBytes = GC.GetAllocatedBytesForCurrentThread();
                 var started = Stopwatch.GetTimestamp();
                 await feed.ExecuteAsync(viewers[i], topic, FeedOrder.Trusted, new PageRequest(PageSize, 0), cancellationToken);
@@ -94,8 +95,9 @@ internal static class FeedBenchmark
                     process.Refresh();
                     cpuMilliseconds.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
                     // The thread's count misses what a query allocates after an await resumes it on another thread
-                    // (PostgreSQL's I/O): the whole process's count has that too, and whatever else the process did.
-                    allocated.Add(threadBytes);
+                    // (PostgreSQL's I/O), and means nothing when it ends on another thread (then the whole process's
+                    // count stands in): the whole process's count has that too, and whatever else the process did.
+                    allocated.Add(thread == Environment.CurrentManagedThreadId ? threadBytes : gc.Allocated);
                     processAllocated.Add(gc.Allocated);
                     pauses.Add(gc.Pauses.TotalMilliseconds);
                     timed = new FeedGcCounts(timed.Gen0 + gc.Gen0, timed.Gen1 + gc.Gen1, timed.Gen2 + gc.Gen2, timed.Pauses + gc.Pauses, timed.Allocated + gc.Allocated);
