@@ -126,7 +126,7 @@ internal sealed record FeedSources(
     /// Current recommendations by the sources that the viewer may see, newest first, on the topic (theirs or their
     /// item's) when given: <see cref="RecommendationIndex.VisibleAsync"/>.
     /// </summary>
-    public Task<List<IndexedRecommendation>> VisibleAsync(
-        RapportDbContext db, RecommendationIndex index, Guid viewerId, string topic, CancellationToken cancellationToken) =>
-        index.VisibleAsync(db, viewerId, ViewerCommunities, People.Keys, topic, cancellationToken);
+    public Task<ArraySegment<IndexedRecommendation>> VisibleAsync(
+        RapportDbContext db, RecommendationIndex index, Guid viewerId, string topic, FeedWorkspace workspace, CancellationToken cancellationToken) =>
+        index.VisibleAsync(db, viewerId, ViewerCommunities, People.Keys, topic, workspace, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Communities;
 using Rapport.Core.Markdown;
@@ -53,48 +54,75 @@ public sealed class GetRecommendedFeed(RapportDbContext db, TrustGraphStore stor
             return new RecommendedFeed(RecommendationProjections.TopicOrNull(normalized), order, [], page.Skip, page.Take, HasMore: false);
         }
 
-        var visible = await sources.VisibleAsync(db, index, viewerId, normalized, cancellationToken);
-        return order == FeedOrder.Trusted
-            ? await TrustedAsync(sources, viewerId, visible, normalized, page, cancellationToken)
-            : await ChronologicalAsync(sources, viewerId, visible, normalized, page, cancellationToken);
+        // The visible list and the ranking's buffers are the workspace's: they must not outlive this request.
+        var workspace = FeedWorkspace.Rent();
+        try
+        {
+            var visible = await sources.VisibleAsync(db, index, viewerId, normalized, workspace, cancellationToken);
+            return order == FeedOrder.Trusted
+                ? await TrustedAsync(sources, viewerId, visible, workspace, normalized, page, cancellationToken)
+                : await ChronologicalAsync(sources, viewerId, visible, normalized, page, cancellationToken);
+        }
+        finally
+        {
+            FeedWorkspace.Return(workspace);
+        }
     }
 
     private async Task<RecommendedFeed> TrustedAsync(
-        FeedSources sources, Guid viewerId, List<IndexedRecommendation> visible, string topic, PageRequest page, CancellationToken cancellationToken)
+        FeedSources sources, Guid viewerId, ArraySegment<IndexedRecommendation> visible, FeedWorkspace workspace, string topic, PageRequest page,
+        CancellationToken cancellationToken)
     {
-        var votes = Math.Min(visible.Count, MaxRanked);
+        var votes = visible[..Math.Min(visible.Count, MaxRanked)];
 
         // Indices decide ties: items by their newest recommendation first, recommenders by trust, then by id.
-        var items = new List<Guid>();
-        var itemIndex = new Dictionary<Guid, int>();
-        var scored = new FeedVote[votes];
-        var recommenders = sources.People.OrderByDescending(p => p.Value.Trust).ThenBy(p => p.Key).Select(p => p.Key).ToList();
-        var recommenderIndex = recommenders.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        for (var i = 0; i < votes; i++)
+        var recommenders = workspace.Recommenders;
+        foreach (var (person, (trust, _)) in sources.People)
         {
-            var vote = visible[i];
-            if (!itemIndex.TryGetValue(vote.ItemId, out var item))
+            recommenders.Add((person, trust));
+        }
+
+        recommenders.Sort(MostTrustedFirst);
+        for (var i = 0; i < recommenders.Count; i++)
+        {
+            workspace.RecommenderIndex[recommenders[i].Id] = i;
+        }
+
+        workspace.EnsureVotes(votes.Count);
+        var items = workspace.Items;
+        for (var i = 0; i < votes.Count; i++)
+        {
+            var vote = votes[i];
+            ref var item = ref CollectionsMarshal.GetValueRefOrAddDefault(workspace.ItemIndex, vote.ItemId, out var known);
+            if (!known)
             {
-                itemIndex[vote.ItemId] = item = items.Count;
+                item = items.Count;
                 items.Add(vote.ItemId);
             }
 
-            scored[i] = new FeedVote(item, recommenderIndex[vote.PersonId], sources.People[vote.PersonId].Trust, vote.Rating);
+            var recommender = workspace.RecommenderIndex[vote.PersonId];
+            workspace.Votes[i] = new FeedVote(item, recommender, recommenders[recommender].Trust, vote.Rating);
         }
 
-        var ranked = FeedRanking.Score(scored);
+        var rankedCount = FeedRanking.Score(workspace.Votes.AsSpan(0, votes.Count), items.Count, workspace.Ranked);
         var pageIndex = page.Skip / page.Take;
-        var chosen = FeedRanking.Page(ranked, page.Take, pageIndex, out var hasMore);
+        var chosen = FeedRanking.Page(new ArraySegment<RankedItem>(workspace.Ranked, 0, rankedCount), page.Take, pageIndex, out var hasMore);
 
         // The page's recommendations are among the votes: read those few, notes and all.
         var chosenIds = chosen.Select(c => items[c.Item]).ToHashSet();
-        var recommendations = await ReadAsync(viewerId, visible.Take(votes).Where(v => chosenIds.Contains(v.ItemId)), cancellationToken);
+        var recommendations = await ReadAsync(viewerId, votes.Where(v => chosenIds.Contains(v.ItemId)), cancellationToken);
         var entries = await EntriesAsync(sources, chosen.Select(c => (items[c.Item], c.Score)).ToList(), recommendations, cancellationToken);
         return new RecommendedFeed(RecommendationProjections.TopicOrNull(topic), FeedOrder.Trusted, entries, page.Skip, page.Take, hasMore);
     }
 
+    private static int MostTrustedFirst((Guid Id, double Trust) a, (Guid Id, double Trust) b)
+    {
+        var byTrust = b.Trust.CompareTo(a.Trust);
+        return byTrust != 0 ? byTrust : a.Id.CompareTo(b.Id);
+    }
+
     private async Task<RecommendedFeed> ChronologicalAsync(
-        FeedSources sources, Guid viewerId, List<IndexedRecommendation> visible, string topic, PageRequest page, CancellationToken cancellationToken)
+        FeedSources sources, Guid viewerId, ArraySegment<IndexedRecommendation> visible, string topic, PageRequest page, CancellationToken cancellationToken)
     {
         var hasMore = visible.Count > page.Skip + page.Take;
         var recommendations = await ReadAsync(viewerId, visible.Skip(page.Skip).Take(page.Take), cancellationToken);

@@ -94,15 +94,17 @@ public sealed class RecommendationIndex : IDisposable
     /// Current recommendations by <paramref name="authors"/> that the viewer may see, newest first, on the topic (theirs
     /// or their item's) when given: the authors' lists, caught up with the change log first, through
     /// <see cref="RecommendationAccess.CanSeeInMemory"/>. Whether the authors of community recommendations are still
-    /// members is read from the database, as the query form of the rule does, for the viewer's communities only.
+    /// members is read from the database, as the query form of the rule does, for the viewer's communities only. The
+    /// answer lives in <paramref name="workspace"/>'s buffer: valid until the workspace is returned.
     /// </summary>
-    internal async Task<List<IndexedRecommendation>> VisibleAsync(
-        RapportDbContext db, Guid viewerId, IReadOnlySet<Guid> viewerCommunities, IEnumerable<Guid> authors, string topic, CancellationToken cancellationToken)
+    internal async Task<ArraySegment<IndexedRecommendation>> VisibleAsync(
+        RapportDbContext db, Guid viewerId, IReadOnlySet<Guid> viewerCommunities, IEnumerable<Guid> authors, string topic,
+        FeedWorkspace workspace, CancellationToken cancellationToken)
     {
         await CatchUpAsync(db, cancellationToken);
         var byPerson = _byPerson;
-        var lists = new List<IndexedRecommendation[]>();
-        var shared = new HashSet<Guid>();
+        var lists = workspace.Lists;
+        var shared = workspace.SharedAuthors;
         foreach (var author in authors)
         {
             if (byPerson.TryGetValue(author, out var list))
@@ -127,8 +129,7 @@ public sealed class RecommendationIndex : IDisposable
             members.UnionWith(rows.Select(m => (m.PersonId, m.CommunityId)));
         }
 
-        // Counted first, so the answer is one array of the right size: the sources' lists hold thousands of entries, and
-        // growing and copying lists of them per request fills the large-object heap, whose collections are full ones.
+        // Counted first, so the answer fills the workspace's buffer once: the sources' lists hold thousands of entries.
         var count = 0;
         foreach (var list in lists)
         {
@@ -138,20 +139,21 @@ public sealed class RecommendationIndex : IDisposable
             }
         }
 
-        var visible = new List<IndexedRecommendation>(count);
+        var visible = workspace.Visible(count);
+        var next = 0;
         foreach (var list in lists)
         {
             foreach (var r in list)
             {
                 if (IsVisible(r))
                 {
-                    visible.Add(r);
+                    visible[next++] = r;
                 }
             }
         }
 
-        visible.Sort(IndexedRecommendation.NewestFirst);
-        return visible;
+        visible.AsSpan(0, count).Sort(IndexedRecommendation.NewestFirst);
+        return new ArraySegment<IndexedRecommendation>(visible, 0, count);
 
         bool IsVisible(in IndexedRecommendation r) =>
             r.IsOn(topic) && RecommendationAccess.CanSeeInMemory(viewerId, r.PersonId, revoked: false, r.Visibility,

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Rapport.Trust.Feed;
 
 /// <summary>
@@ -35,37 +37,93 @@ public static class FeedRanking
     /// <summary>
     /// The items with a positive score, best first (ties: lower item index). Votes with trust ≤ 0 count for nothing.
     /// An item's contributor is the recommender whose trust × weight added most (ties: lower recommender index).
-    /// Items whose score is zero or below (more disliked than liked by the people trusted) are left out.
+    /// Items whose score is zero or below (more disliked than liked by the people trusted) are left out. Item indices
+    /// are at least 0.
     /// </summary>
     public static IReadOnlyList<RankedItem> Score(IEnumerable<FeedVote> votes)
     {
         ArgumentNullException.ThrowIfNull(votes);
-        var items = new Dictionary<int, (double Score, int Contributor, double Contribution)>();
-        foreach (var vote in votes)
+        var all = votes.ToArray();
+        var itemCount = 0;
+        foreach (var vote in all)
         {
-            if (vote.Trust <= 0 || double.IsNaN(vote.Trust))
-            {
-                continue;
-            }
-
-            var contribution = vote.Trust * Weight(vote.Rating);
-            if (!items.TryGetValue(vote.Item, out var item))
-            {
-                items[vote.Item] = (contribution, vote.Recommender, contribution);
-                continue;
-            }
-
-            var better = contribution > item.Contribution
-                         || (contribution.Equals(item.Contribution) && vote.Recommender < item.Contributor);
-            items[vote.Item] = better
-                ? (item.Score + contribution, vote.Recommender, contribution)
-                : (item.Score + contribution, item.Contributor, item.Contribution);
+            ArgumentOutOfRangeException.ThrowIfNegative(vote.Item, nameof(votes));
+            itemCount = Math.Max(itemCount, vote.Item + 1);
         }
 
-        return items.Where(i => i.Value.Score > 0)
-            .Select(i => new RankedItem(i.Key, i.Value.Score, i.Value.Contributor))
-            .OrderByDescending(i => i.Score).ThenBy(i => i.Item)
-            .ToList();
+        var ranked = new RankedItem[itemCount];
+        var count = Score(all, itemCount, ranked);
+        return new ArraySegment<RankedItem>(ranked, 0, count);
+    }
+
+    /// <summary>
+    /// <see cref="Score(IEnumerable{FeedVote})"/> without allocating, for items 0 … <paramref name="itemCount"/> − 1:
+    /// writes the ranked items into the start of <paramref name="ranked"/> (at least <paramref name="itemCount"/> long,
+    /// also used as scratch) and answers how many there are. A request's feed ranks thousands of items; its buffers
+    /// come from the caller's pool, so ranking leaves nothing for the collector.
+    /// </summary>
+    public static int Score(ReadOnlySpan<FeedVote> votes, int itemCount, Span<RankedItem> ranked)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(itemCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ranked.Length, itemCount, nameof(ranked));
+        var rented = ArrayPool<double>.Shared.Rent(itemCount);
+        try
+        {
+            // largest[i]: item i's largest single contribution so far (NaN: no vote counted yet).
+            var largest = rented.AsSpan(0, itemCount);
+            largest.Fill(double.NaN);
+            for (var i = 0; i < itemCount; i++)
+            {
+                ranked[i] = new RankedItem(i, 0, 0);
+            }
+
+            foreach (var vote in votes)
+            {
+                if ((uint)vote.Item >= (uint)itemCount)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(votes), "A vote's item is not below itemCount.");
+                }
+
+                if (vote.Trust <= 0 || double.IsNaN(vote.Trust))
+                {
+                    continue;
+                }
+
+                var contribution = vote.Trust * Weight(vote.Rating);
+                ref var item = ref ranked[vote.Item];
+                var better = double.IsNaN(largest[vote.Item])
+                             || contribution > largest[vote.Item]
+                             || (contribution.Equals(largest[vote.Item]) && vote.Recommender < item.Contributor);
+                if (better)
+                {
+                    largest[vote.Item] = contribution;
+                }
+
+                item = new RankedItem(vote.Item, item.Score + contribution, better ? vote.Recommender : item.Contributor);
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
+
+        var count = 0;
+        for (var i = 0; i < itemCount; i++)
+        {
+            if (ranked[i].Score > 0)
+            {
+                ranked[count++] = ranked[i];
+            }
+        }
+
+        ranked[..count].Sort(BestFirst);
+        return count;
+    }
+
+    private static int BestFirst(RankedItem a, RankedItem b)
+    {
+        var byScore = b.Score.CompareTo(a.Score);
+        return byScore != 0 ? byScore : a.Item.CompareTo(b.Item);
     }
 
     /// <summary>

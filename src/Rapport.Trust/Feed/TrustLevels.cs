@@ -59,7 +59,33 @@ public static class TrustLevels
             }
         }
 
-        var searched = new List<int>();
+        var scratch = WorkspacePool<LevelScratch>.Rent();
+        try
+        {
+            Search(view, maxHops, exactFrom, targets, scratch);
+            var strongest = scratch.Strongest;
+            for (var i = 0; i < targets.Length; i++)
+            {
+                var target = targets[i];
+                levels[i] = target == view.Viewer ? null
+                    : Says(view, target) ? TrustQueries.Level(snapshot, perspective, topic, target, options, maxHops) // the viewer's own word: no search
+                    : strongest.TryGetValue(target, out var strength) ? (float)strength * OneStepDistrust.Factor(view, target)
+                    : null;
+            }
+        }
+        finally
+        {
+            scratch.Clear();
+            WorkspacePool<LevelScratch>.Return(scratch);
+        }
+
+        return levels;
+    }
+
+    /// <summary>Fills <paramref name="scratch"/>'s <c>Strongest</c> with what the search finds for the targets the viewer said nothing about.</summary>
+    private static void Search(in PerspectiveView view, int maxHops, float exactFrom, ReadOnlySpan<int> targets, LevelScratch scratch)
+    {
+        var searched = scratch.Searched;
         foreach (var target in targets)
         {
             if (target != view.Viewer && !Says(view, target) && !searched.Contains(target))
@@ -68,49 +94,51 @@ public static class TrustLevels
             }
         }
 
-        var strongest = new Dictionary<int, double>(searched.Count);
+        var strongest = scratch.Strongest;
         if (searched.Count > 0)
         {
-            var bound = StrongestWalks(view, maxHops, exactFrom, searched, strongest);
+            var bound = StrongestWalks(view, maxHops, exactFrom, scratch);
             if (strongest.Count < searched.Count && bound > 0)
             {
-                foreach (var reached in Reachable(view, maxHops, searched.Where(t => !strongest.ContainsKey(t)).ToHashSet()))
+                var unreached = scratch.Left;
+                unreached.Clear();
+                foreach (var target in searched)
+                {
+                    if (!strongest.ContainsKey(target))
+                    {
+                        unreached.Add(target);
+                    }
+                }
+
+                Reachable(view, maxHops, scratch);
+                foreach (var reached in scratch.Reached)
                 {
                     strongest[reached] = bound; // weaker than every walk expanded, so below exactFrom
                 }
             }
         }
-
-        for (var i = 0; i < targets.Length; i++)
-        {
-            var target = targets[i];
-            levels[i] = target == view.Viewer ? null
-                : Says(view, target) ? TrustQueries.Level(snapshot, perspective, topic, target, options, maxHops) // the viewer's own word: no search
-                : strongest.TryGetValue(target, out var strength) ? (float)strength * OneStepDistrust.Factor(view, target)
-                : null;
-        }
-
-        return levels;
     }
 
     /// <summary>
-    /// Puts into <paramref name="strongest"/> the strongest walk of at most <paramref name="maxHops"/> hops from the
-    /// viewer to each target it reaches, strongest walks first, stopping when every target has one or the walks left
+    /// Puts into the scratch's <c>Strongest</c> the strongest walk of at most <paramref name="maxHops"/> hops from the
+    /// viewer to each of its <c>Searched</c> targets it reaches, strongest walks first, stopping when every target has one or the walks left
     /// are weaker than <paramref name="exactFrom"/>. Answers the strength of the strongest walk left unexpanded (an
     /// upper bound for every target not answered; 0 when none is left, so those are out of reach).
     /// </summary>
-    private static double StrongestWalks(in PerspectiveView view, int maxHops, float exactFrom, List<int> targets, Dictionary<int, double> strongest)
+    private static double StrongestWalks(in PerspectiveView view, int maxHops, float exactFrom, LevelScratch scratch)
     {
+        var strongest = scratch.Strongest;
         var stride = maxHops + 1;
         var length = checked(view.NodeCount * stride);
         // best[node * stride + hops]: the strongest walk queued to node with exactly that many hops (0: none). Arrays
         // go back to the pool cleared, so none needs clearing when rented.
         var best = CleanArrays.Rent(length);
-        var touched = new List<int>();
-        var queue = new PriorityQueue<int, double>();
+        var touched = scratch.Touched;
+        var queue = scratch.Queue;
         try
         {
-            var left = targets.ToHashSet();
+            var left = scratch.Left;
+            left.UnionWith(scratch.Searched);
             Queue(view.Viewer, 0, 1);
             while (queue.TryDequeue(out var state, out var negative))
             {
@@ -186,17 +214,21 @@ public static class TrustLevels
         }
     }
 
-    /// <summary>Those of <paramref name="targets"/> that some walk of at most <paramref name="maxHops"/> hops from the viewer reaches (breadth first).</summary>
-    private static List<int> Reachable(in PerspectiveView view, int maxHops, HashSet<int> targets)
+    /// <summary>
+    /// Puts into the scratch's <c>Reached</c> those of its <c>Left</c> (the targets) that some walk of at most
+    /// <paramref name="maxHops"/> hops from the viewer reaches (breadth first).
+    /// </summary>
+    private static void Reachable(in PerspectiveView view, int maxHops, LevelScratch scratch)
     {
-        var reached = new List<int>();
+        var targets = scratch.Left;
+        var reached = scratch.Reached;
         var seen = ArrayPool<bool>.Shared.Rent(view.NodeCount);
         try
         {
             seen.AsSpan(0, view.NodeCount).Clear();
             seen[view.Viewer] = true;
-            var frontier = new List<int> { view.Viewer };
-            var next = new List<int>();
+            var (frontier, next) = (scratch.Frontier, scratch.Next);
+            frontier.Add(view.Viewer);
             for (var hop = 1; hop <= maxHops && frontier.Count > 0 && reached.Count < targets.Count; hop++)
             {
                 foreach (var node in frontier)
@@ -223,8 +255,6 @@ public static class TrustLevels
         {
             ArrayPool<bool>.Shared.Return(seen);
         }
-
-        return reached;
     }
 
     /// <summary>Whether the viewer made a statement (trust or distrust, on any topic the query sees) about the target.</summary>
@@ -247,5 +277,40 @@ public static class TrustLevels
         }
 
         return false;
+    }
+}
+
+/// <summary>
+/// One level search's collections, pooled (<see cref="WorkspacePool{T}"/>) so a page's search allocates only its
+/// answer: the queue and the touched list reach thousands of entries on a large graph.
+/// </summary>
+internal sealed class LevelScratch
+{
+    public List<int> Searched { get; } = [];
+
+    public Dictionary<int, double> Strongest { get; } = [];
+
+    public HashSet<int> Left { get; } = [];
+
+    public List<int> Touched { get; } = [];
+
+    public PriorityQueue<int, double> Queue { get; } = new();
+
+    public List<int> Reached { get; } = [];
+
+    public List<int> Frontier { get; } = [];
+
+    public List<int> Next { get; } = [];
+
+    public void Clear()
+    {
+        Searched.Clear();
+        Strongest.Clear();
+        Left.Clear();
+        Touched.Clear();
+        Queue.Clear();
+        Reached.Clear();
+        Frontier.Clear();
+        Next.Clear();
     }
 }

@@ -51,7 +51,10 @@ public sealed class BenchFeedCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(result.Error);
         var report = JsonShape.Parse(result.Output);
-        JsonShape.HasExactly(report, ["people", "trust_statements", "recommendations", "items", "provider", "seed_seconds", "results", "machine"]);
+        JsonShape.HasExactly(report, ["people", "trust_statements", "recommendations", "items", "provider", "seed_seconds", "results", "gc_mode", "machine"]);
+        var gc = report.GetProperty("gc_mode");
+        JsonShape.HasExactly(gc, ["server", "concurrent", "latency_mode", "as_web_app", "configuration"]);
+        Assert.Equal(System.Runtime.GCSettings.IsServerGC, gc.GetProperty("server").GetBoolean());
         Assert.Equal(60, report.GetProperty("people").GetInt32());
         Assert.InRange(report.GetProperty("trust_statements").GetInt32(), 1, 400);
         Assert.InRange(report.GetProperty("recommendations").GetInt32(), 1, 500);
@@ -59,7 +62,13 @@ public sealed class BenchFeedCommandTests : IDisposable
         Assert.Equal([JsonValueKind.Null, JsonValueKind.String], rows.Select(r => r.GetProperty("topic").ValueKind));
         Assert.All(rows, row =>
         {
-            JsonShape.HasExactly(row, ["view", "topic", "p50_ms", "p99_ms", "cpu_p50_ms", "cpu_p99_ms", "queries"]);
+            JsonShape.HasExactly(row, [
+                "view", "topic", "p50_ms", "p99_ms", "cpu_p50_ms", "cpu_p99_ms", "queries", "allocated_bytes_per_query", "allocated_bytes_p99", "process_allocated_bytes_per_query",
+                "gen0_collections", "gen1_collections", "gen2_collections", "gc_pause_total_ms", "gc_pause_p99_ms", "gc_pause_max_ms",
+            ]);
+            Assert.True(row.GetProperty("allocated_bytes_per_query").GetInt64() > 0);
+            Assert.True(row.GetProperty("allocated_bytes_p99").GetInt64() >= row.GetProperty("allocated_bytes_per_query").GetInt64());
+            Assert.True(row.GetProperty("gen0_collections").GetInt32() >= row.GetProperty("gen1_collections").GetInt32());
             Assert.Equal("trusted", row.GetProperty("view").GetString());
             Assert.Equal(5, row.GetProperty("queries").GetInt32());
             Assert.True(row.GetProperty("p99_ms").GetDouble() >= row.GetProperty("p50_ms").GetDouble());

@@ -169,7 +169,15 @@ public sealed class RecommendationVisibilityTests
         node.RunAsync((RecommendationIndex index) => node.ReadAsync(async db =>
         {
             var communities = (await db.Memberships.Where(m => m.PersonId == viewer.Id).Select(m => m.CommunityId).ToListAsync(Ct)).ToHashSet();
-            var visible = await index.VisibleAsync(db, viewer.Id, communities, authors.Select(a => a.Id), Recommendation.NoTopic, Ct);
-            return visible.Select(r => r.Id).ToList();
+            var workspace = FeedWorkspace.Rent();
+            try
+            {
+                var visible = await index.VisibleAsync(db, viewer.Id, communities, authors.Select(a => a.Id), Recommendation.NoTopic, workspace, Ct);
+                return visible.Select(r => r.Id).ToList();
+            }
+            finally
+            {
+                FeedWorkspace.Return(workspace);
+            }
         }));
 }

@@ -51,6 +51,24 @@ public sealed class FeedRankingTests
     }
 
     [Fact]
+    public void Score_IntoAReusedBuffer_RanksAsIntoAFreshOne()
+    {
+        var random = new Random(11);
+        var buffer = new RankedItem[200];
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var itemCount = random.Next(1, 200);
+            var votes = Enumerable.Range(0, random.Next(0, 400))
+                .Select(_ => new FeedVote(random.Next(itemCount), random.Next(8), random.NextDouble() - 0.2, random.Next(3) == 0 ? null : random.Next(1, 6)))
+                .ToArray();
+
+            var count = FeedRanking.Score(votes, itemCount, buffer); // the buffer still holds the last trial's ranking
+
+            Assert.Equal(FeedRanking.Score(votes), buffer.Take(count));
+        }
+    }
+
+    [Fact]
     public void Page_KeepsEachRecommenderToAFairShare_AndCarriesThePassedOverToTheNextPage()
     {
         // Recommender 0 has the six best items, 1 and 2 one each; pages of 4 allow one item per recommender.

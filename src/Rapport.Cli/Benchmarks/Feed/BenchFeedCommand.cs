@@ -61,10 +61,14 @@ internal static class BenchFeedCommand
                 else
                 {
                     await output.WriteLineAsync($"{report.People} people, {report.TrustStatements} trust statements, {report.Recommendations} recommendations " +
-                        $"({report.Provider}), seeded in {report.SeedSeconds} s");
+                        $"({report.Provider}), seeded in {report.SeedSeconds} s; GC: {(report.GcMode.Server ? "server" : "workstation")}, " +
+                        $"{(report.GcMode.Concurrent ? "concurrent" : "not concurrent")}, {report.GcMode.LatencyMode}" +
+                        (report.GcMode.AsWebApp ? " (as the web app)" : " (NOT the web app's collector: the figures do not speak for the server)"));
                     foreach (var r in report.Results)
                     {
                         await output.WriteLineAsync($"{r.View,-8} topic {r.Topic ?? "(none)",-10} p50 {r.P50Milliseconds,8:0.00} ms  p99 {r.P99Milliseconds,8:0.00} ms  cpu p50 {r.CpuP50Milliseconds,8:0.00} ms  p99 {r.CpuP99Milliseconds,8:0.00} ms  ({r.Queries} queries)");
+                        await output.WriteLineAsync($"{"",-26}allocated {r.AllocatedBytesPerQuery / 1024.0,8:0} KiB/query (p99 {r.AllocatedBytesP99 / 1024.0:0} KiB; process {r.ProcessAllocatedBytesPerQuery / 1024.0:0} KiB)  " +
+                            $"collections gen0 {r.Gen0Collections} gen1 {r.Gen1Collections} gen2 {r.Gen2Collections}  pauses {r.GcPauseTotalMilliseconds:0.0} ms (per query p99 {r.GcPauseP99Milliseconds:0.00} ms, max {r.GcPauseMaxMilliseconds:0.00} ms)");
                     }
                 }
             }
