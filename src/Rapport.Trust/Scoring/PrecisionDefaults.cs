@@ -21,6 +21,13 @@ internal static class PrecisionDefaults
     /// <summary>The high tier's threshold falls by this factor each further round.</summary>
     internal const float HighStep = 0.5f;
 
+    /// <summary>
+    /// The high tier's deeper rounds together follow at most this many times the edge operations of its first round
+    /// (<see cref="ForwardPush.RunUntilSeparated"/>): the near-tie queries are the tail, and without a budget each
+    /// halving costs about what every earlier round did together. See docs/trust-engine.md, session 6.
+    /// </summary>
+    internal const float HighBudget = 3;
+
     /// <summary>The top k the high tier's stopping rule looks at: the top 10, what its recall target is about.</summary>
     internal const int HighTop = 10;
 
