@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Rapport.Cli.Scoring;
 using Rapport.Trust.Graph;
 using Rapport.Trust.Scoring;
@@ -39,6 +40,19 @@ internal static class EngineRun
             }
         }
 
+        if (threads > 1)
+        {
+            // One query per thread, started together, so that (unless a thread is held up) the engine's pool holds a
+            // workspace for each before timing starts and the timed queries allocate none.
+            using var together = new Barrier(threads);
+            OnThreads(threads, _ =>
+            {
+                var into = new ScoredNode[width];
+                together.SignalAndWait();
+                engine.Top(snapshot, sources[0], options, into);
+            });
+        }
+
         var tops = new TopLists(sources.Length, width);
         var ticks = new long[sources.Length];
 
@@ -54,12 +68,44 @@ internal static class EngineRun
         else
         {
             var perThread = new long[threads];
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                t => perThread[t] = TimeQueries(engine, snapshot, options, sources, tops, ticks, t, threads));
+            OnThreads(threads, t => perThread[t] = TimeQueries(engine, snapshot, options, sources, tops, ticks, t, threads));
             allocated = perThread.Sum();
         }
 
         return new EngineMeasurement(sources.Length, Latency.FromTicks(ticks), allocated / (double)Math.Max(1, sources.Length), tops);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>(0 … threads − 1) on that many dedicated threads, waits for all, and rethrows the
+    /// first exception one of them threw (so a <see cref="NotSupportedException"/> reaches the caller as on one thread).
+    /// </summary>
+    private static void OnThreads(int threads, Action<int> work)
+    {
+        var started = new Thread[threads];
+        var failures = new ExceptionDispatchInfo?[threads];
+        for (var t = 0; t < threads; t++)
+        {
+            var index = t;
+            started[t] = new Thread(() =>
+            {
+                try
+                {
+                    work(index);
+                }
+                catch (Exception e)
+                {
+                    failures[index] = ExceptionDispatchInfo.Capture(e);
+                }
+            }) { IsBackground = true };
+            started[t].Start();
+        }
+
+        foreach (var thread in started)
+        {
+            thread.Join();
+        }
+
+        failures.FirstOrDefault(f => f is not null)?.Throw();
     }
 
     /// <summary>Times queries first, first + stride, …; returns the bytes they allocated.</summary>
