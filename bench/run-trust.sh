@@ -34,7 +34,7 @@ run bench-advogato bench trust --graph "$graphs/advogato.out"
 run bench-wikivote bench trust --graph "$graphs/wiki-Vote.txt"
 run bench-synthetic-500k bench trust --synthetic 508837 --nodes 75879
 if [ "$quick" = false ]; then
-  run bench-synthetic-10m bench trust --synthetic 10000000 --reference-queries 10 --peer-queries 10
+  run bench-synthetic-10m bench trust --synthetic 10000000 --queries 300 --reference-queries 50 --peer-queries 5 --peers scipy,igraph
 fi
 
 run sybil-otc eval sybil --graph "$graphs/soc-sign-bitcoinotc.csv" --sybils 1000 --attack-edges 1,3,10 --honest-sources 200

@@ -25,11 +25,13 @@ internal static class ForwardPush
     /// <summary>
     /// Pushes at <paramref name="from"/>, then, while the estimate ranked <paramref name="best"/> leads the next one by
     /// less than <paramref name="gap"/> of itself, lowers the threshold by <paramref name="step"/> and pushes on, until
-    /// the threshold would fall below <paramref name="floor"/>. A near-tie at the top-k boundary is where more push still
+    /// the threshold would fall below <paramref name="floor"/> or the deeper rounds have followed <paramref name="budget"/>
+    /// times the first round's edge operations (the FIFO stops where it is, so nodes nearest in queue order were
+    /// refined first; <see cref="float.PositiveInfinity"/> = no budget). A near-tie at the top-k boundary is where more push still
     /// changes which nodes are in the top k (the order inside it does not matter to top-k recall); a query whose boundary
     /// is clear stops after one threshold.
     /// </summary>
-    internal static void RunUntilSeparated(in PerspectiveView view, RankWorkspace workspace, float alpha, float from, float floor, float step, int best, float gap, float priorWeight)
+    internal static void RunUntilSeparated(in PerspectiveView view, RankWorkspace workspace, float alpha, float from, float floor, float step, int best, float gap, float priorWeight, float budget = float.PositiveInfinity)
     {
         var prior = view.Snapshot.PublicPriorRank;
         var state = Start(view, workspace);
@@ -40,7 +42,8 @@ internal static class ForwardPush
         Span<float> scores = stackalloc float[best + 1];
         var threshold = from;
         Drain(view, workspace, alpha, threshold, ref state);
-        while (threshold * step >= floor)
+        var stopAt = float.IsPositiveInfinity(budget) ? long.MaxValue : state.EdgeOperations + (long)(budget * state.EdgeOperations);
+        while (threshold * step >= floor && state.EdgeOperations < stopAt)
         {
             workspace.TouchedCount = state.TouchedCount;
             var found = PushEstimate.BestIds(workspace, view.Viewer, alpha, prior, priorWeight, ids, scores);
@@ -51,7 +54,7 @@ internal static class ForwardPush
 
             threshold *= step;
             Requeue(view, workspace, threshold, ref state);
-            Drain(view, workspace, alpha, threshold, ref state);
+            Drain(view, workspace, alpha, threshold, ref state, stopAt);
         }
 
         Finish(view, workspace, alpha, priorWeight, state);
@@ -115,7 +118,7 @@ internal static class ForwardPush
     /// data-dependent, and mispredictions cost more than the arithmetic): the tail slot is written every time and
     /// advances by 0 or 1, wrapping by mask.
     /// </summary>
-    private static void Drain(in PerspectiveView view, RankWorkspace workspace, float alpha, float threshold, ref PushState state)
+    private static void Drain(in PerspectiveView view, RankWorkspace workspace, float alpha, float threshold, ref PushState state, long stopAt = long.MaxValue)
     {
         var dense = view.Snapshot.PublicTrust;
         ref var start = ref MemoryMarshal.GetArrayDataReference(dense.Start);
@@ -133,7 +136,7 @@ internal static class ForwardPush
         var viewer = view.Viewer;
         int head = state.Head, tail = state.Tail, touchedCount = state.TouchedCount;
         long pushes = state.Pushes, edgeOperations = state.EdgeOperations;
-        while (head != tail)
+        while (head != tail && edgeOperations < stopAt)
         {
             var node = Unsafe.Add(ref queue, head);
             head = (head + 1) & mask;

@@ -50,7 +50,7 @@ internal static class PersonalizedPageRank
         {
             var scale = PrecisionDefaults.SizeScale(view.Snapshot.PublicPeople);
             ForwardPush.RunUntilSeparated(view, workspace, alpha, PrecisionDefaults.High * scale, PrecisionDefaults.HighFloor * scale, PrecisionDefaults.HighStep,
-                PrecisionDefaults.HighTop, PrecisionDefaults.BoundaryGap, PrecisionDefaults.PriorWeight);
+                PrecisionDefaults.HighTop, PrecisionDefaults.BoundaryGap, PrecisionDefaults.PriorWeight, PrecisionDefaults.HighBudget);
         }
         else
         {

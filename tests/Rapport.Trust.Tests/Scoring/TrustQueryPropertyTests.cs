@@ -79,7 +79,9 @@ public sealed class TrustQueryPropertyTests
     [
         run => ForwardPush.Run(run.View, run.Workspace, Alpha, PrecisionDefaults.Cheap, priorWeight),
         run => ForwardPush.RunUntilSeparated(run.View, run.Workspace, Alpha, PrecisionDefaults.High, PrecisionDefaults.HighFloor, PrecisionDefaults.HighStep,
-            PrecisionDefaults.HighTop, PrecisionDefaults.BoundaryGap, priorWeight),
+            PrecisionDefaults.HighTop, PrecisionDefaults.BoundaryGap, priorWeight, PrecisionDefaults.HighBudget),
+        run => ForwardPush.RunUntilSeparated(run.View, run.Workspace, Alpha, 1e-3f, 1e-6f, PrecisionDefaults.HighStep,
+            PrecisionDefaults.HighTop, PrecisionDefaults.BoundaryGap, priorWeight, budget: 0.25f),
         run => ForwardPush.Run(run.View, run.Workspace, Alpha, 1e-6f, priorWeight),
     ];
 
