@@ -12,6 +12,7 @@ namespace Rapport.Web.Tests.Durability;
 /// Filter: <c>dotnet test tests/Rapport.Web.Tests --filter Category=Durability</c>.
 /// </summary>
 [Trait("Category", "Durability")]
+[Collection(AloneCollection.Name)]
 public sealed class AcknowledgedWriteTests
 {
     private const int WritersPerCycle = 50; // × 20 writes = 1,000 writes per cycle
