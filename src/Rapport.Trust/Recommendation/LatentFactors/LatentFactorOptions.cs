@@ -79,6 +79,26 @@ public sealed record LatentFactorOptions
     /// </summary>
     public int EnsembleSize { get; init; } = 1;
 
+    /// <summary>
+    /// Users with fewer than this many training ratings start with p_u = 0 instead of random factors (their few ratings
+    /// move p_u little in training, so a random start stays in their predictions as noise); the random numbers are
+    /// still drawn, so every other row starts as without it. Default 0 (off: only users with no data start at 0).
+    /// </summary>
+    public int ZeroStartBelowRatings { get; init; }
+
+    /// <summary>
+    /// After training, users with fewer than this many training ratings get p_u solved exactly (one alternating
+    /// least-squares step, the "fold-in" of a user): the minimiser of their rating, trust and regulariser terms with
+    /// every other parameter fixed. Default 0 (off).
+    /// </summary>
+    public int FoldInBelowRatings { get; init; }
+
+    /// <summary>
+    /// c of a shrinkage of the trained user vector p_u + z_u by n/(n + c), n the user's training ratings plus the people
+    /// they trust (when trust is on): the less data, the closer to 0. Default 0 (off).
+    /// </summary>
+    public double UserVectorShrinkage { get; init; }
+
     /// <summary>Seeds the initial factors, the block assignment and the order of the ratings.</summary>
     public int Seed { get; init; } = 1;
 
@@ -88,8 +108,11 @@ public sealed record LatentFactorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 0, nameof(Epochs));
         ArgumentOutOfRangeException.ThrowIfLessThan(Blocks, 1, nameof(Blocks));
         ArgumentOutOfRangeException.ThrowIfLessThan(EnsembleSize, 1, nameof(EnsembleSize));
+        ArgumentOutOfRangeException.ThrowIfNegative(ZeroStartBelowRatings, nameof(ZeroStartBelowRatings));
+        ArgumentOutOfRangeException.ThrowIfNegative(FoldInBelowRatings, nameof(FoldInBelowRatings));
         if (!(LearningRate > 0) || !(LearningRateDecay is > 0 and <= 1) || !(Regularization >= 0) || !(BiasRegularization >= 0)
-            || !(TrustRegularization >= 0) || !(TrustFactorRegularization >= 0) || !(InitialScale >= 0) || !(SocialRegularization >= 0))
+            || !(TrustRegularization >= 0) || !(TrustFactorRegularization >= 0) || !(InitialScale >= 0) || !(SocialRegularization >= 0)
+            || !(UserVectorShrinkage >= 0))
         {
             throw new ArgumentOutOfRangeException(nameof(LearningRate), "The learning rate and its decay are positive (decay at most 1); regularisation and initial scale are not negative.");
         }

@@ -102,10 +102,20 @@ internal sealed partial class LatentFactorTrainer
         }
 
         ComputeUserSums();
+        if (options.FoldInBelowRatings > 0)
+        {
+            ParallelRanges(ratings.UserCount, FoldInUsers);
+        }
+
         var vector = new double[p.Length];
         for (var i = 0; i < vector.Length; i++)
         {
             vector[i] = p[i] + z[i];
+        }
+
+        if (options.UserVectorShrinkage > 0)
+        {
+            ShrinkUserVectors(vector);
         }
 
         return new LatentFactorModel(k, mean, ratings.Min, ratings.Max, userBias, itemBias, vector, q);
@@ -126,13 +136,14 @@ internal sealed partial class LatentFactorTrainer
         return (factor, bias);
     }
 
-    // Factors of rows with no data stay 0, so an unseen item or a user with no ratings and no trust adds nothing.
+    // Factors of rows with no data stay 0, so an unseen item or a user with no ratings and no trust adds nothing; with
+    // ZeroStartBelowRatings, so does p of a user with fewer ratings than that.
     private void Initialise()
     {
         var random = new SeededRandom(SeededRandom.Derive(options.Seed, InitPurpose));
         for (var u = 0; u < ratings.UserCount; u++)
         {
-            var seen = ratings.UserDegree(u) > 0 || (useTrust && !trust.TrusteesOf(u).IsEmpty);
+            var seen = (ratings.UserDegree(u) > 0 || (useTrust && !trust.TrusteesOf(u).IsEmpty)) && ratings.UserDegree(u) >= options.ZeroStartBelowRatings;
             Fill(p.AsSpan(u * k, k), random, seen);
             Fill(w.AsSpan(u * k, k), random, useTrust && !trust.TrustorsOf(u).IsEmpty);
         }
