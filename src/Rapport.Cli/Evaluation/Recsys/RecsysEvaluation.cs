@@ -35,7 +35,7 @@ internal sealed class RecsysEvaluation(TimeProvider time)
             var training = RatingMatrix.Build(data.UserCount, data.ItemCount, [.. ratings.Where((_, i) => folds[i] != fold)]);
             // By user, so a predictor that works per user (MoleTrust) propagates once per user.
             var test = ratings.Where((_, i) => folds[i] == fold).OrderBy(r => r.User).ThenBy(r => r.Item).ToArray();
-            var shared = new FoldModels(training, settings.TrustSvd);
+            var shared = new FoldModels(training);
             for (var m = 0; m < models.Count; m++)
             {
                 cancellationToken.ThrowIfCancellationRequested();

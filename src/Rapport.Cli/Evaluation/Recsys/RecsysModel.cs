@@ -18,8 +18,8 @@ internal sealed record RecsysModel(string Name, bool UsesTrust, Func<RatingMatri
             new("ItemAvg", false, (r, _, _, _) => Baselines.ItemAverage(r)),
             new("MoleTrust", true, (r, t, _, _) => new MoleTrustPredictor(r, t, MoleTrustOptions.Default)),
             new("SVD++", false, (r, _, _, c) => SvdPlusPlus.Train(r, settings.SvdPlusPlus, c)),
-            new("TrustSVD", true, (_, t, f, c) => f.TrustSvd(t, c)),
-            new("Blend", true, (r, t, f, c) => FeatureWeightedBlend.Train(r, t, settings.Blend, f.TrustSvd(t, c), c)),
+            new("TrustSVD", true, (_, t, f, c) => f.TrustSvd(t, settings.TrustSvd, c)),
+            new("Blend", true, (r, t, f, c) => FeatureWeightedBlend.Train(r, t, settings.Blend, f.TrustSvd(t, settings.Blend.Model, c), c)),
         };
         return [.. models.SelectMany(m => m.UsesTrust ? [m, m with { Name = $"{m.Name}-no-trust", UsesTrust = false, WithoutTrust = true }] : new[] { m })
             .Where(m => settings.Models is null || settings.Models.Contains(m.Name))];

@@ -15,7 +15,7 @@ internal sealed record RecsysSettings(string Ratings, string Trust, RatingFileFo
 {
     public LatentFactorOptions TrustSvd => LatentFactorOptions.TrustSvdDefaults with { Seed = Seed };
 
-    public BlendOptions Blend => BlendOptions.Default with { Model = TrustSvd };
+    public BlendOptions Blend => BlendOptions.Default with { Model = BlendOptions.DefaultModel with { Seed = Seed } };
 
     public LatentFactorOptions SvdPlusPlus => LatentFactorOptions.SvdPlusPlusDefaults with { Seed = Seed };
 }

@@ -8,11 +8,19 @@ namespace Rapport.Trust.Recommendation.Blending;
 /// </summary>
 public sealed record BlendOptions
 {
-    /// <summary>The defaults: TrustSVD's own settings for the factor model, a fifth of the training ratings held out.</summary>
+    // Declared first: static initialisers run in order, and Default's Model reads it.
+    /// <summary>
+    /// The blend's latent-factor member by default: TrustSVD's defaults with the factors of cold-start users (fewer than
+    /// <see cref="Baselines.ColdStartRatings"/> training ratings) solved exactly after training
+    /// (<see cref="LatentFactorOptions.FoldInBelowRatings"/>; chosen on inner validation, docs/recommendations.md, seventh round).
+    /// </summary>
+    public static LatentFactorOptions DefaultModel { get; } = LatentFactorOptions.TrustSvdDefaults with { FoldInBelowRatings = Baselines.ColdStartRatings };
+
+    /// <summary>The defaults: <see cref="DefaultModel"/> for the factor model, a third of the training ratings held out.</summary>
     public static BlendOptions Default { get; } = new();
 
-    /// <summary>The latent-factor member (TrustSVD by default; its <see cref="LatentFactorOptions.Seed"/> also seeds the holdout).</summary>
-    public LatentFactorOptions Model { get; init; } = LatentFactorOptions.TrustSvdDefaults;
+    /// <summary>The latent-factor member (<see cref="DefaultModel"/> by default; its <see cref="LatentFactorOptions.Seed"/> also seeds the holdout).</summary>
+    public LatentFactorOptions Model { get; init; } = DefaultModel;
 
     /// <summary>
     /// Models averaged in the factor member trained for the holdout (null: the same as <see cref="Model"/>). Fewer
