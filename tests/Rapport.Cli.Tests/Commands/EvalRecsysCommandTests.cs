@@ -99,8 +99,22 @@ public sealed class EvalRecsysCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("(tang): 20 users, 17 items, 200 ratings (0 repeated rows removed, the last kept), 2 trust edges (1 rows removed).", result.Output, StringComparison.Ordinal);
         var cells = result.Output.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
-        Assert.Contains(["model", "trust", "MAE", "RMSE", "coverage", "cold", "MAE", "cold", "RMSE", "cold", "coverage", "train", "s", "train", "CPU", "s"], cells);
+        Assert.Contains(["model", "trust", "MAE", "RMSE", "coverage", "cold", "MAE", "cold", "RMSE", "cold", "RMSE", "95%", "cold", "coverage", "train", "s", "train", "CPU", "s"], cells);
         Assert.Contains(cells, c => c.Length > 2 && c[0] == "GlobalAvg" && c[1] == "no");
+    }
+
+    [Fact]
+    public async Task EvalRecsys_WithoutJson_PrintsTheColdRmseInterval()
+    {
+        var (ratings, trust) = WriteFilmTrustLike();
+        var json = JsonShape.Rows(JsonShape.Parse((await RapportCli.RunAsync("eval", "recsys", "--ratings", ratings, "--trust", trust, "--models", "UserAvg", "--json")).Output), "models");
+
+        var result = await RapportCli.RunAsync("eval", "recsys", "--ratings", ratings, "--trust", trust, "--models", "UserAvg");
+
+        Assert.Equal(0, result.ExitCode);
+        var interval = json[0].GetProperty("cold_rmse_interval").EnumerateArray().Select(v => v.GetDouble().ToString("0.####", CultureInfo.InvariantCulture)).ToArray();
+        var row = result.Output.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Single(c => c.Length > 0 && c[0] == "UserAvg");
+        Assert.Contains($"{interval[0]}–{interval[1]}", row);
     }
 
     [Fact]

@@ -14,12 +14,16 @@ internal static class RecsysText
         await output.WriteLineAsync(Invariant(
             $"{report.Folds}-fold cross-validation, seed {report.Seed}; cold-start: fewer than {report.ColdStartBelow} training ratings. Errors over predicted ratings."));
         await output.WriteLineAsync();
-        var table = new TextTable("model", "trust", "MAE", "RMSE", "coverage", "cold MAE", "cold RMSE", "cold coverage", "train s", "train CPU s");
+        var table = new TextTable("model", "trust", "MAE", "RMSE", "coverage", "cold MAE", "cold RMSE", "cold RMSE 95%", "cold coverage", "train s", "train CPU s");
         foreach (var row in report.Models)
         {
-            table.Add(row.Name, row.UsesTrust ? "yes" : "no", row.Mae, row.Rmse, row.Coverage, row.ColdMae, row.ColdRmse, row.ColdCoverage, row.TrainSeconds, row.TrainCpuSeconds);
+            table.Add(row.Name, row.UsesTrust ? "yes" : "no", row.Mae, row.Rmse, row.Coverage, row.ColdMae, row.ColdRmse, Interval(row.ColdRmseInterval), row.ColdCoverage, row.TrainSeconds, row.TrainCpuSeconds);
         }
 
         await table.WriteAsync(output);
     }
+
+    // The bootstrap interval of the cold RMSE as "low–high" (null, shown "-", where there were no cold predictions).
+    private static string? Interval(IReadOnlyList<double>? interval) =>
+        interval is [var low, var high] ? Invariant($"{low:0.####}–{high:0.####}") : null;
 }
