@@ -1,4 +1,5 @@
 using Rapport.Core.Invitations;
+using Rapport.Core.People;
 using Rapport.Core.Persistence;
 using Rapport.Core.Problems;
 using Rapport.Core.Trust;
