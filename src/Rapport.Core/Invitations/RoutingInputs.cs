@@ -45,7 +45,11 @@ internal sealed class RoutingInputs
 
     public ResponsivenessLog Responsiveness { get; } = new();
 
-    public RoutingSources Sources => new(Expertise, Responsiveness, _graph.Snapshot);
+    /// <summary>
+    /// The sources for the engine, with the trust graph's topic map so that the learned ranker's topic-closeness features
+    /// (round 7) read the asker's trust on the problem's topics; which statements count is the engine's perspective rule.
+    /// </summary>
+    public RoutingSources Sources => new(Expertise, Responsiveness, _graph.Snapshot) { TopicIndexOf = _graph.TopicIndexOf };
 
     public IEnumerable<Guid> People => _nodes.Keys;
 

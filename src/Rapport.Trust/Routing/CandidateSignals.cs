@@ -29,6 +29,13 @@ public sealed record CandidateSignals
     /// <summary>Activity before the request, decayed by <see cref="RoutingOptions.PriorHalfLife"/> (r_u in the prior).</summary>
     public required double RecentActivity { get; init; }
 
+    /// <summary>
+    /// The asker's personalized PageRank mass on this person on each of the problem's topics the trust snapshot names
+    /// (<see cref="RoutingSignals.TrustTopics"/>, same order): topic statements at full weight, general ones at the
+    /// fallback discount (docs/trust-engine.md, "Topics"). Empty when the problem has no such topic.
+    /// </summary>
+    public IReadOnlyList<double> TopicTrustMass { get; init; } = [];
+
     /// <summary>Latest activity before the request.</summary>
     public required DateTimeOffset? LastActive { get; init; }
 
@@ -74,4 +81,7 @@ public sealed record RoutingSignals(RoutingRequest Request, TrustSnapshot Trust,
 {
     /// <summary>True when the asker's trust reaches at least one candidate; otherwise closeness is neutral for all.</summary>
     public bool AskerReachesAnyone => Candidates.Any(c => c.TrustMass > 0);
+
+    /// <summary>The problem's topics on which topic-scoped trust was measured (<see cref="CandidateSignals.TopicTrustMass"/>), in order.</summary>
+    public IReadOnlyList<string> TrustTopics { get; init; } = [];
 }

@@ -112,8 +112,16 @@ public sealed class RankerSelection
     public static readonly IReadOnlyList<string> Round5Features =
         ["contributions_90d", "contributions_365d", "topic_contributions_90d", "topic_contributions_365d", "credit_rate", "helped_by_asker"];
 
-    /// <summary>The feature sets tried: all, and round 4's (without <see cref="Round5Features"/>).</summary>
-    public static readonly IReadOnlyList<(string Name, IReadOnlyList<string> Without)> FeatureSets = [("all", []), ("round-4", Round5Features)];
+    /// <summary>The features added in round 7: the asker's topic-scoped trust closeness (docs/routing.md, "Round 7").</summary>
+    public static readonly IReadOnlyList<string> Round7Features = ["topic_closeness", "topic_closeness_max"];
+
+    /// <summary>
+    /// The feature sets tried: "all" (round 5's 24: every feature but <see cref="Round7Features"/>), "round-4" (without
+    /// <see cref="Round5Features"/> either) and, since round 7, "round-4+topic-trust" (round 4's with <see cref="Round7Features"/>).
+    /// On equal means the earlier set is kept (rule (a) takes the first best).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, IReadOnlyList<string> Without)> FeatureSets =
+        [("all", Round7Features), ("round-4", [.. Round5Features, .. Round7Features]), ("round-4+topic-trust", Round5Features)];
 
     /// <summary>The column of the most-active feature (ln(1 + contributions so far)).</summary>
     public static readonly int MostActiveFeature = RoutingFeatures.Names.ToList().IndexOf("contributions");

@@ -46,7 +46,9 @@ public static class Router
         var text = sources.Expertise.ScoreText(TextTerms.Of(request.Text), options.K1, options.B);
         var topics = ExpertiseIndex.Normalize(request.Topics);
         var work = sources.Expertise.MatchTopics(topics);
-        var trust = TrustMass(sources.Trust, request, options.Trust);
+        var trust = TrustMass(sources.Trust, request, TopicIndex.General, options.Trust);
+        var trustTopics = TrustTopics(sources, topics);
+        var topicTrust = trustTopics.Select(t => TrustMass(sources.Trust, request, t.Index, options.Trust)).ToList();
         var helpedByAsker = sources.Responsiveness.Helped(request.Asker, request.At);
         var candidates = new List<CandidateSignals>();
         foreach (var person in sources.Expertise.People.Union(sources.Responsiveness.People).Where(request.Allows).Order())
@@ -62,6 +64,7 @@ public static class Router
                 ProfileSize = sources.Expertise.ProfileSize(person),
                 Topics = Shares(work.GetValueOrDefault(person), int.MaxValue),
                 TrustMass = trust.GetValueOrDefault(person),
+                TopicTrustMass = topicTrust.Count == 0 ? [] : [.. topicTrust.Select(m => m.GetValueOrDefault(person))],
                 RecentActivity = recent,
                 LastActive = last,
                 AnswerRate = rate,
@@ -77,7 +80,7 @@ public static class Router
             });
         }
 
-        return new RoutingSignals(request, sources.Trust, candidates, sources.Expertise.Background(topics));
+        return new RoutingSignals(request, sources.Trust, candidates, sources.Expertise.Background(topics)) { TrustTopics = [.. trustTopics.Select(t => t.Topic)] };
     }
 
     /// <summary>Weighs measured evidence into a ranked list of every candidate (the part tuning repeats).</summary>
@@ -95,9 +98,10 @@ public static class Router
         var profiles = candidates.Select(c => ProfileLogLikelihood(c, background, options.TopicSmoothing)).ToList();
         var bestProfile = profiles.DefaultIfEmpty().Max();
         var logScores = new double[candidates.Count];
-        for (var i = 0; options.Model is not null && i < candidates.Count; i++)
+        var scales = options.Model is null ? null : FeatureScales.Of(signals);
+        for (var i = 0; scales is not null && i < candidates.Count; i++)
         {
-            logScores[i] = options.Model.Score(RoutingFeatures.Of(candidates[i], signals, profiles[i], maxText, maxTrust, options));
+            logScores[i] = options.Model!.Score(RoutingFeatures.Of(candidates[i], signals, profiles[i], scales, options));
         }
 
         for (var i = 0; options.Model is null && i < candidates.Count; i++)
@@ -175,7 +179,18 @@ public static class Router
     private static TermShare[] Shares(Match? match, int count) =>
         match is null ? [] : [.. match.Parts.OrderByDescending(p => p.Score).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count).Select(p => new TermShare(p.Key, p.Score))];
 
-    private static Dictionary<int, double> TrustMass(TrustSnapshot snapshot, RoutingRequest request, TrustQueryOptions options)
+    /// <summary>The problem's topics (normalized, distinct) the snapshot has an index for, with that index; none without a topic map.</summary>
+    private static List<(string Topic, int Index)> TrustTopics(RoutingSources sources, IReadOnlyList<string> topics)
+    {
+        if (sources.TopicIndexOf is not { } indexOf)
+        {
+            return [];
+        }
+
+        return [.. topics.Select(t => (Topic: t, Index: indexOf(t))).Where(t => t.Index != TopicIndex.General)];
+    }
+
+    private static Dictionary<int, double> TrustMass(TrustSnapshot snapshot, RoutingRequest request, int topic, TrustQueryOptions options)
     {
         var mass = new Dictionary<int, double>();
         if ((uint)request.Asker >= (uint)snapshot.NodeCount)
@@ -186,7 +201,7 @@ public static class Router
         var into = ArrayPool<ScoredNode>.Shared.Rent(snapshot.NodeCount);
         try
         {
-            var count = TrustQueries.Top(snapshot, request.Perspective, TopicIndex.General, options, into.AsSpan(0, snapshot.NodeCount));
+            var count = TrustQueries.Top(snapshot, request.Perspective, topic, options, into.AsSpan(0, snapshot.NodeCount));
             foreach (var scored in into.AsSpan(0, count))
             {
                 mass[scored.Node] = scored.Score;

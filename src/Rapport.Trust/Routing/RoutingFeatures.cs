@@ -52,6 +52,8 @@ public static class RoutingFeatures
         "topic_contributions_365d", // ... 365-day
         "credit_rate",              // ln((credit + m·p) / (contributions + m)): how often their work is accepted
         "helped_by_asker",          // ln(1 + the asker's contributions to this person's earlier problems)
+        "topic_closeness",          // ln(ClosenessFloor + mean over the problem's topics t of C_t): topic-scoped trust (round 7)
+        "topic_closeness_max",      // ln(ClosenessFloor + max over the problem's topics t of C_t)
     ];
 
     /// <summary>Number of columns.</summary>
@@ -62,16 +64,42 @@ public static class RoutingFeatures
     {
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(options);
-        var candidates = signals.Candidates;
-        var maxText = candidates.Select(c => c.Text).DefaultIfEmpty().Max();
-        var maxTrust = candidates.Select(c => c.TrustMass).DefaultIfEmpty().Max();
-        return [.. candidates.Select(c => Of(c, signals, Router.ProfileLogLikelihood(c, signals.TopicBackground, options.TopicSmoothing), maxText, maxTrust, options))];
+        var scales = FeatureScales.Of(signals);
+        return [.. signals.Candidates.Select(c => Of(c, signals, Router.ProfileLogLikelihood(c, signals.TopicBackground, options.TopicSmoothing), scales, options))];
     }
 
-    internal static double[] Of(CandidateSignals c, RoutingSignals signals, double profile, double maxText, double maxTrust, RoutingOptions options)
+    /// <summary>
+    /// Round 7's topic-scoped closeness: the asker's closeness to <paramref name="c"/> on each of the problem's topics the trust snapshot names,
+    /// C_t = PPR_t mass / the best candidate's PPR_t mass (<see cref="RoutingOptions.NeutralCloseness"/> for everyone when
+    /// the asker reaches no candidate on t), as their mean and maximum. Without such a topic both are the general
+    /// closeness C — which is what the engine answers on a topic nobody stated trust on (no row has a topic edge, so the
+    /// fallback discount cancels).
+    /// </summary>
+    internal static (double Mean, double Max) TopicCloseness(CandidateSignals c, FeatureScales scales, RoutingOptions options)
+    {
+        var general = Closeness(c.TrustMass, scales.MaxTrust, options);
+        if (scales.MaxTopicTrust.Count == 0)
+        {
+            return (general, general);
+        }
+
+        double sum = 0, max = 0;
+        for (var t = 0; t < scales.MaxTopicTrust.Count; t++)
+        {
+            var closeness = Closeness(At(c.TopicTrustMass, t), scales.MaxTopicTrust[t], options);
+            sum += closeness;
+            max = Math.Max(max, closeness);
+        }
+
+        return (sum / scales.MaxTopicTrust.Count, max);
+    }
+
+    internal static double[] Of(CandidateSignals c, RoutingSignals signals, double profile, FeatureScales scales, RoutingOptions options)
     {
         var at = signals.Request.At;
         var recent = c.RecentContributions;
+        var (maxText, maxTrust) = (scales.MaxText, scales.MaxTrust);
+        var topicCloseness = TopicCloseness(c, scales, options);
         return
         [
             Math.Log(1 + c.Contributions),
@@ -98,11 +126,28 @@ public static class RoutingFeatures
             Math.Log(1 + At(c.RecentTopicContributions, 4)),
             Math.Log((c.Credit + (PriorCreditContributions * PriorCreditRate)) / (c.Contributions + PriorCreditContributions)),
             Math.Log(1 + c.ContributionsFromAsker),
+            Math.Log(options.ClosenessFloor + topicCloseness.Mean),
+            Math.Log(options.ClosenessFloor + topicCloseness.Max),
         ];
     }
+
+    private static double Closeness(double mass, double max, RoutingOptions options) => max > 0 ? mass / max : options.NeutralCloseness;
 
     private static double At(IReadOnlyList<double> values, int index) => index < values.Count ? values[index] : 0;
 
     private static double IdleHours(DateTimeOffset now, DateTimeOffset? last) =>
         last is { } l && now - l < MaxIdle ? Math.Max(0, (now - l).TotalHours) : MaxIdle.TotalHours;
+}
+
+/// <summary>What the features of one request are relative to: the best candidate's BM25, general trust mass and trust mass on each trust topic.</summary>
+internal sealed record FeatureScales(double MaxText, double MaxTrust, IReadOnlyList<double> MaxTopicTrust)
+{
+    public static FeatureScales Of(RoutingSignals signals)
+    {
+        var candidates = signals.Candidates;
+        return new FeatureScales(
+            candidates.Select(c => c.Text).DefaultIfEmpty().Max(),
+            candidates.Select(c => c.TrustMass).DefaultIfEmpty().Max(),
+            [.. Enumerable.Range(0, signals.TrustTopics.Count).Select(t => candidates.Select(c => t < c.TopicTrustMass.Count ? c.TopicTrustMass[t] : 0).DefaultIfEmpty().Max())]);
+    }
 }

@@ -27,4 +27,14 @@ public sealed record RoutingRequest(int Asker, DateTimeOffset At, string Text, I
 }
 
 /// <summary>What the router reads: the expertise index, the responsiveness log and the current trust snapshot.</summary>
-public sealed record RoutingSources(ExpertiseIndex Expertise, ResponsivenessLog Responsiveness, TrustSnapshot Trust);
+public sealed record RoutingSources(ExpertiseIndex Expertise, ResponsivenessLog Responsiveness, TrustSnapshot Trust)
+{
+    /// <summary>
+    /// The trust snapshot's topic index of a normalized topic (<see cref="Topics.Topic.Normalize"/>), for topic-scoped
+    /// closeness (round 7). Null: the snapshot has no topic statements, and the asker's closeness on every topic is their
+    /// general closeness. A topic no statement uses may map to an index no statement carries (the engine then answers
+    /// with general trust at the fallback discount, exactly as for a topic whose statements the asker cannot see);
+    /// <see cref="TopicIndex.General"/> means "not a topic" and is skipped.
+    /// </summary>
+    public Func<string, int>? TopicIndexOf { get; init; }
+}

@@ -98,16 +98,16 @@ public sealed class EvalRoutingCommandTests
         Assert.Equal(System.Text.Json.JsonValueKind.Null, report.GetProperty("comparison").GetProperty("test").ValueKind);
         Assert.NotEmpty(JsonShape.Rows(report, "validation"));
 
-        // 2 feature sets × 2 centres × 7 λ linear rankers, then 2 depths × 4 tree counts on top of the linear one the rule
+        // 3 feature sets × 2 centres × 7 λ linear rankers, then 2 depths × 4 tree counts on top of the linear one the rule
         // kept; exactly one chosen, and the report's model is that one.
         var learned = report.GetProperty("learned");
         var configurations = JsonShape.Rows(learned, "configurations");
-        Assert.Equal(37, configurations.Length); // 28 linear, 8 boosted, the chosen one refitted daily (rule (f))
+        Assert.Equal(51, configurations.Length); // 42 linear, 8 boosted, the chosen one refitted daily (rule (f))
         Assert.Single(configurations, c => c.GetProperty("refit_days").ValueKind == System.Text.Json.JsonValueKind.Number);
         var chosen = Assert.Single(configurations, c => c.GetProperty("chosen").GetBoolean());
         Assert.Equal((chosen.GetProperty("features").GetString(), chosen.GetProperty("centre").GetString(), chosen.GetProperty("trees").GetInt32()),
             (learned.GetProperty("features").GetString(), learned.GetProperty("centre").GetString(), learned.GetProperty("trees").GetInt32()));
-        Assert.Equal(12, learned.GetProperty("feature_ablation").EnumerateObject().Count());
+        Assert.Equal(14, learned.GetProperty("feature_ablation").EnumerateObject().Count());
     }
 
     [Fact]

@@ -76,10 +76,10 @@ public sealed class InvitationWorld : UseCaseWorld
         }));
     }
 
-    public Task TrustAsync(Person from, Person to, TrustVisibility visibility = TrustVisibility.Public) =>
+    public Task TrustAsync(Person from, Person to, TrustVisibility visibility = TrustVisibility.Public, string? topic = null) =>
         RunAsync(async (StateTrust uc) =>
         {
-            var stated = await uc.ExecuteAsync(from.Id, new TrustStatementInput(to.Handle, TrustLevel.ALot.Value, null, visibility, null, null), Ct);
+            var stated = await uc.ExecuteAsync(from.Id, new TrustStatementInput(to.Handle, TrustLevel.ALot.Value, topic, visibility, null, null), Ct);
             Assert.True(stated.Succeeded, Describe(stated));
             return stated;
         });

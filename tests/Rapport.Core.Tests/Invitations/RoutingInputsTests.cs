@@ -1,4 +1,5 @@
 using Rapport.Core.Invitations;
+using Rapport.Core.People;
 using Rapport.Core.Persistence;
 using Rapport.Core.Problems;
 using Rapport.Core.Trust;
@@ -54,5 +55,46 @@ public sealed class RoutingInputsTests
         Assert.Equal(Math.Log(2), features[RoutingFeatures.Names.ToList().IndexOf("contributions")], 9);
         Assert.Equal(Math.Log(2), features[RoutingFeatures.Names.ToList().IndexOf("credit")], 9);
         Assert.Equal(Math.Log(2), features[RoutingFeatures.Names.ToList().IndexOf("thanks")], 9);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task TopicCloseness_ReadsTheAskersTrustOnTheProblemsTopic_AndNeverSomeoneElsesPrivateStatement(DatabaseProvider provider)
+    {
+        await using var world = await InvitationWorld.CreateAsync(provider);
+        var asker = await world.PersonAsync("asker");
+        var first = await world.PersonAsync("first", ["sailing"]);
+        var second = await world.PersonAsync("second", ["sailing"]);
+        var other = await world.PersonAsync("other");
+        await world.TrustAsync(asker, first);
+        await world.TrustAsync(asker, second);
+        await world.TrustAsync(asker, other);
+        var topicCloseness = RoutingFeatures.Names.ToList().IndexOf("topic_closeness");
+
+        async Task<(double First, double Second)> MeasureAsync()
+        {
+            var now = world.Clock.GetUtcNow();
+            return await world.RunAsync(async (TrustGraphStore store) =>
+            {
+                await using var db = world.Database.CreateContext();
+                var inputs = await RoutingInputs.ReadAsync(db, await store.GetAsync(Ct), now, Ct);
+                var signals = Router.Measure(inputs.Sources, new RoutingRequest(inputs.Node(asker.Id), now, "reefing", ["Sailing"]), RouteProblem.Options);
+                var rows = RoutingFeatures.Of(signals, RouteProblem.Options);
+                double Of(Person p) => rows[signals.Candidates.ToList().FindIndex(c => inputs.PersonAt(c.Person) == p.Id)][topicCloseness];
+                return (Of(first), Of(second));
+            });
+        }
+
+        var before = await MeasureAsync();
+        await world.TrustAsync(other, second, TrustVisibility.Private, "sailing");
+        var afterOthersPrivate = await MeasureAsync();
+        await world.TrustAsync(asker, second, TrustVisibility.Private, "sailing");
+        var afterOwn = await MeasureAsync();
+
+        // Symmetric general trust: equal. Someone else's private statement on the topic: nothing changes for the asker.
+        // The asker's own private statement on it: on "sailing" it counts at full weight, the general ones at the discount.
+        Assert.Equal(before.First, before.Second, 12);
+        Assert.Equal(before, afterOthersPrivate);
+        Assert.True(afterOwn.Second > afterOwn.First, $"{afterOwn}");
     }
 }

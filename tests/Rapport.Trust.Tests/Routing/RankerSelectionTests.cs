@@ -4,7 +4,7 @@ namespace Rapport.Trust.Tests.Routing;
 
 public sealed class RankerSelectionTests
 {
-    private const int LinearConfigurations = 2 * 2 * 7; // feature sets × centres × λ
+    private const int LinearConfigurations = 3 * 2 * 7; // feature sets (all, round-4, round-4+topic-trust) × centres × λ
 
     [Fact]
     public void StandardError_IsThatOfTheMeanPairedDifference_ByHand()

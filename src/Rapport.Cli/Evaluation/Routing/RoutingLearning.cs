@@ -157,7 +157,7 @@ internal static class FeatureGroups
 {
     public static readonly IReadOnlyList<(string Name, string[] Features)> Ablations =
     [
-        ("no-trust", ["closeness", "helped_asker", "helped_by_asker"]),
+        ("no-trust", ["closeness", "helped_asker", "helped_by_asker", .. RankerSelection.Round7Features]),
         ("no-text", ["text"]),
         ("no-topics", ["profile", "profile_sharp", "topic_work", "topic_contributions_7d", "topic_contributions_30d", "topic_contributions_90d", "topic_contributions_365d"]),
         ("no-recency", ["contributions_1d", "contributions_7d", "contributions_30d", "contributions_90d", "contributions_365d", "activity", "idle_hours", "idle_hours_contribution",
@@ -165,10 +165,14 @@ internal static class FeatureGroups
         ("no-quality", ["credit", "thanks", "credit_rate"]),
     ];
 
-    /// <summary>Each round-5 feature alone (the per-feature validation ablation).</summary>
+    /// <summary>
+    /// The per-feature validation ablation: each round-5 feature added alone to round 4's set ("with-X") and removed
+    /// alone from round 5's 24 ("without-X"); since round 7 each round-7 feature added alone to round 4's set.
+    /// </summary>
     public static IEnumerable<(string Name, string[] Without)> Single =>
-        RankerSelection.Round5Features.Select(f => ($"with-{f}", RankerSelection.Round5Features.Where(g => g != f).ToArray()))
-            .Concat(RankerSelection.Round5Features.Select(f => ($"without-{f}", new[] { f })));
+        RankerSelection.Round5Features.Select(f => ($"with-{f}", RankerSelection.Round5Features.Where(g => g != f).Concat(RankerSelection.Round7Features).ToArray()))
+            .Concat(RankerSelection.Round5Features.Select(f => ($"without-{f}", RankerSelection.Round7Features.Prepend(f).ToArray())))
+            .Concat(RankerSelection.Round7Features.Select(f => ($"with-{f}", RankerSelection.Round5Features.Concat(RankerSelection.Round7Features.Where(g => g != f)).ToArray())));
 }
 
 /// <summary>One λ of the learned ranker's validation: each window's MRR, their mean, whether it was chosen.</summary>

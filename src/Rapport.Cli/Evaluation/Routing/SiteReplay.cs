@@ -1,5 +1,6 @@
 using Rapport.Trust.Graph;
 using Rapport.Trust.Routing;
+using Rapport.Trust.Topics;
 
 namespace Rapport.Cli.Evaluation.Routing;
 
@@ -25,6 +26,9 @@ internal enum EdgeDirection
 /// <item>upvote on an answer (known from the day after its date): thanks to the answerer.</item>
 /// </list>
 /// The relationship graph is those interactions, weighted by count: a pair with n (weighted) interactions states 1 − 2^−n.
+/// Since round 7 each interaction is also counted on each tag of the question it happened on (an answer to it, a comment on
+/// it or on one of its answers): a pair with n_t interactions on tag t also states 1 − 2^−n_t on topic t (the engine's
+/// topic layer; on t it replaces their general statement, others' general statements count at the fallback discount).
 /// </summary>
 internal sealed class SiteReplay
 {
@@ -36,6 +40,9 @@ internal sealed class SiteReplay
     private readonly Dictionary<int, int> postOwners = [];
     private readonly Dictionary<int, SiteQuestion> questions = [];
     private readonly Dictionary<(int From, int To), double> interactions = [];
+    private readonly Dictionary<(int From, int To, int Topic), double> topicInteractions = [];
+    private readonly Dictionary<int, int> postQuestions = [];
+    private readonly Dictionary<string, int> topics = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> answerCounts = [];
     private readonly EdgeDirection direction;
     private readonly double commentEdgeWeight;
@@ -58,6 +65,11 @@ internal sealed class SiteReplay
         }
 
         var answers = site.Answers.ToDictionary(a => a.Id);
+        foreach (var tag in site.Questions.SelectMany(q => q.Tags).Select(Topic.Normalize).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            topics[tag] = topics.Count + 1; // names only, no interaction: 0 is general trust
+        }
+
         foreach (var q in site.Questions)
         {
             questions[q.Id] = q;
@@ -104,7 +116,10 @@ internal sealed class SiteReplay
     /// <summary>The relationship graph as it stands now, as trust statements in the replay's direction.</summary>
     public TrustSnapshot Trust => snapshot ??= TrustSnapshot.Build(nodes.Count, [.. Statements()], next);
 
-    public RoutingSources Sources => new(Expertise, Responsiveness, Trust);
+    public RoutingSources Sources => new(Expertise, Responsiveness, Trust) { TopicIndexOf = TopicIndexOf };
+
+    /// <summary>The trust topic of a normalized tag; <see cref="TopicIndex.General"/> (skipped) for a name no question uses.</summary>
+    public int TopicIndexOf(string topic) => topics.GetValueOrDefault(topic, TopicIndex.General);
 
     /// <summary>The dense node index of a site user id.</summary>
     public int Node(int user)
@@ -133,12 +148,14 @@ internal sealed class SiteReplay
     private void Posted(SiteQuestion q)
     {
         postOwners[q.Id] = q.Owner;
+        postQuestions[q.Id] = q.Id;
         Responsiveness.RecordActivity(Node(q.Owner), q.Created, answersOnlyActivity ? 0 : QuestionActivity);
     }
 
     private void Answered(SiteAnswer a)
     {
         postOwners[a.Id] = a.Owner;
+        postQuestions[a.Id] = a.QuestionId;
         var answerer = Node(a.Owner);
         var question = questions.GetValueOrDefault(a.QuestionId);
         Expertise.AddText(answerer, $"{question?.Title}\n{a.Text}");
@@ -148,7 +165,7 @@ internal sealed class SiteReplay
         answerCounts[answerer] = answerCounts.GetValueOrDefault(answerer) + 1;
         if (question is not null)
         {
-            Interact(a.Owner, question.Owner, 1);
+            Interact(a.Owner, question.Owner, 1, question.Tags);
         }
     }
 
@@ -159,11 +176,11 @@ internal sealed class SiteReplay
         Responsiveness.RecordActivity(author, c.Created, answersOnlyActivity ? 0 : CommentWeight);
         if (commentEdgeWeight > 0 && postOwners.TryGetValue(c.PostId, out var owner))
         {
-            Interact(c.Author, owner, commentEdgeWeight);
+            Interact(c.Author, owner, commentEdgeWeight, questions.GetValueOrDefault(postQuestions.GetValueOrDefault(c.PostId))?.Tags ?? []);
         }
     }
 
-    private void Interact(int fromUser, int toUser, double weight)
+    private void Interact(int fromUser, int toUser, double weight, IReadOnlyList<string> tags)
     {
         if (fromUser == toUser)
         {
@@ -172,25 +189,41 @@ internal sealed class SiteReplay
 
         var key = (Node(fromUser), Node(toUser));
         interactions[key] = interactions.GetValueOrDefault(key) + weight;
+        foreach (var topic in tags.Select(Topic.Normalize).OfType<string>().Distinct(StringComparer.Ordinal).Select(TopicIndexOf).Where(t => t != TopicIndex.General))
+        {
+            var topicKey = (key.Item1, key.Item2, topic);
+            topicInteractions[topicKey] = topicInteractions.GetValueOrDefault(topicKey) + weight;
+        }
+
         snapshot = null;
     }
 
     private IEnumerable<StatementEdge> Statements()
     {
-        var counts = new Dictionary<(int From, int To), double>();
-        foreach (var ((from, to), n) in interactions)
+        var counts = new Dictionary<(int From, int To, int Topic), double>();
+        void Count(int from, int to, int topic, double n)
         {
             if (direction != EdgeDirection.HelpedToHelper)
             {
-                counts[(from, to)] = counts.GetValueOrDefault((from, to)) + n;
+                counts[(from, to, topic)] = counts.GetValueOrDefault((from, to, topic)) + n;
             }
 
             if (direction != EdgeDirection.HelperToHelped)
             {
-                counts[(to, from)] = counts.GetValueOrDefault((to, from)) + n;
+                counts[(to, from, topic)] = counts.GetValueOrDefault((to, from, topic)) + n;
             }
         }
 
-        return counts.OrderBy(p => p.Key).Select(p => new StatementEdge(p.Key.From, p.Key.To, (float)(1 - Math.Pow(2, -p.Value)), TopicIndex.General, EdgeScope.Public));
+        foreach (var ((from, to), n) in interactions)
+        {
+            Count(from, to, TopicIndex.General, n);
+        }
+
+        foreach (var ((from, to, topic), n) in topicInteractions)
+        {
+            Count(from, to, topic, n);
+        }
+
+        return counts.OrderBy(p => p.Key).Select(p => new StatementEdge(p.Key.From, p.Key.To, (float)(1 - Math.Pow(2, -p.Value)), p.Key.Topic, EdgeScope.Public));
     }
 }
