@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Rapport.Core.Communities;
 using Rapport.Core.Outcomes;
 using Rapport.Core.People;
 using Rapport.Core.Persistence;
