@@ -46,7 +46,7 @@ internal static class ForwardPush
         while (threshold * step >= floor && state.EdgeOperations < stopAt)
         {
             workspace.TouchedCount = state.TouchedCount;
-            var found = PushEstimate.BestIds(workspace, view.Viewer, alpha, prior, priorWeight, ids, scores);
+            var found = PushEstimate.BestIds(workspace, view.InnerViewer, alpha, prior, priorWeight, ids, scores);
             if (found <= best || scores[best - 1] - scores[best] >= gap * scores[best - 1])
             {
                 break;
@@ -62,7 +62,7 @@ internal static class ForwardPush
 
     private static PushState Start(in PerspectiveView view, RankWorkspace workspace)
     {
-        var viewer = view.Viewer;
+        var viewer = view.InnerViewer;
         var state = new PushState { TouchedCount = workspace.TouchedCount };
         workspace.Touched[state.TouchedCount++] = viewer;
         workspace.Push[viewer] = new PushNode { Residual = 1, Limit = float.PositiveInfinity };
@@ -75,7 +75,7 @@ internal static class ForwardPush
         workspace.TouchedCount = state.TouchedCount;
         workspace.Pushes = state.Pushes;
         workspace.EdgeOperations = state.EdgeOperations;
-        PushEstimate.Finish(workspace, view.Viewer, alpha, priorWeight > 0 ? view.Snapshot.PublicPriorRank : null, priorWeight);
+        PushEstimate.Finish(workspace, view.InnerViewer, alpha, priorWeight > 0 ? view.Snapshot.PublicPriorRank : null, priorWeight);
     }
 
     /// <summary>After the threshold fell: every touched node gets its new limit, and those now due are queued.</summary>
@@ -89,7 +89,7 @@ internal static class ForwardPush
         for (var i = 0; i < state.TouchedCount; i++)
         {
             var node = touched[i];
-            if (node == view.Viewer)
+            if (node == view.InnerViewer)
             {
                 continue;
             }
@@ -133,7 +133,7 @@ internal static class ForwardPush
         ref var queue = ref MemoryMarshal.GetArrayDataReference(workspace.Queue);
         var mask = workspace.QueueMask;
         var keep = 1 - alpha;
-        var viewer = view.Viewer;
+        var viewer = view.InnerViewer;
         int head = state.Head, tail = state.Tail, touchedCount = state.TouchedCount;
         long pushes = state.Pushes, edgeOperations = state.EdgeOperations;
         while (head != tail && edgeOperations < stopAt)
@@ -187,7 +187,7 @@ internal static class ForwardPush
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void PushRow(in PerspectiveView view, int node, float spread, float threshold, RankWorkspace workspace, ref int touchedCount, ref int tail)
     {
-        var row = view.Trust(node);
+        var row = view.InnerTrust(node);
         var normaliser = RowShares.Normaliser(row, view.FallbackDiscount, out var byWeight);
         if (normaliser == 0)
         {

@@ -29,8 +29,8 @@ internal static class PersonalizedPageRank
         {
             workspace.Prepare(view.NodeCount, exact, Math.Max(into.Length, PrecisionDefaults.HighTop + 1));
             Scores(view, workspace, alpha, options.Tier, options.ResidualThreshold is null, threshold);
-            OneStepDistrust.Apply(view, workspace.Score);
-            return TopSelection.Select(workspace, view.Viewer, into);
+            OneStepDistrust.ApplyInner(view, workspace.Score);
+            return TopSelection.Select(workspace, view.InnerViewer, view.Order, into);
         }
         finally
         {
