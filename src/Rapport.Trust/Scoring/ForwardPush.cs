@@ -127,7 +127,6 @@ internal static class ForwardPush
         ref var sums = ref MemoryMarshal.GetArrayDataReference(dense.Sums!);
         ref var flags = ref MemoryMarshal.GetArrayDataReference(view.Snapshot.RowFlags);
         var slowRows = view.SlowRows;
-        var score = workspace.Score;
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(workspace.Push);
         ref var touched = ref MemoryMarshal.GetArrayDataReference(workspace.Touched);
         ref var queue = ref MemoryMarshal.GetArrayDataReference(workspace.Queue);
@@ -148,7 +147,7 @@ internal static class ForwardPush
 
             // The viewer stays "queued" after its one push, so mass coming back gathers in its residual (R).
             pushed.Limit = node == viewer ? float.PositiveInfinity : threshold * Math.Max(1, end - begin);
-            score[node] += alpha * mass;
+            pushed.Score += alpha * mass;
             var spread = keep * mass;
             if (node == viewer || (Unsafe.Add(ref flags, node) & slowRows) != 0)
             {

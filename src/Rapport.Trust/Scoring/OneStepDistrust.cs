@@ -30,12 +30,12 @@ internal static class OneStepDistrust
         }
     }
 
-    /// <summary><see cref="Apply"/> on <paramref name="scores"/> indexed by the snapshot's internal node index.</summary>
-    internal static void ApplyInner(in PerspectiveView view, float[] scores)
+    /// <summary><see cref="Apply"/> on a ranking workspace's scores, indexed by the snapshot's internal node index.</summary>
+    internal static void ApplyInner(in PerspectiveView view, PushNode[] nodes)
     {
         foreach (var distrust in view.InnerDistrust(view.InnerViewer))
         {
-            scores[distrust.To] *= 1 - distrust.Weight;
+            nodes[distrust.To].Score *= 1 - distrust.Weight;
         }
 
         foreach (var trusted in view.InnerTrust(view.InnerViewer))
@@ -43,7 +43,7 @@ internal static class OneStepDistrust
             var voice = trusted.Weight;
             foreach (var distrust in view.InnerDistrust(trusted.To))
             {
-                scores[distrust.To] *= 1 - (voice * distrust.Weight);
+                nodes[distrust.To].Score *= 1 - (voice * distrust.Weight);
             }
         }
     }

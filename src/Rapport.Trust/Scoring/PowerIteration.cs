@@ -42,11 +42,11 @@ internal static class PowerIteration
             DenseSweeps(view, workspace, alpha, keep, rounds, left);
         }
 
-        var result = workspace.Score;
+        var result = workspace.Push;
         for (var i = 0; i < workspace.TouchedCount; i++)
         {
             var node = workspace.Touched[i];
-            result[node] = (float)score[node];
+            result[node].Score = (float)score[node];
         }
     }
 

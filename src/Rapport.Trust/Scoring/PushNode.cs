@@ -1,12 +1,15 @@
 namespace Rapport.Trust.Scoring;
 
 /// <summary>
-/// Forward push's state of one node, packed so that following an edge touches one cache line: the residual and the
-/// residual at which the node is due. <see cref="Limit"/> is 0 while the node is untouched and +∞ while it is queued
-/// (so it cannot be queued twice); otherwise ε·max(1, public out-degree).
+/// A ranking query's state of one node, packed so that one cache miss fetches all of it (on a graph of a million
+/// people each of these is a miss): forward push's residual, the residual at which the node is due, and the score.
+/// <see cref="Limit"/> is 0 while the node is untouched and +∞ while it is queued (so it cannot be queued twice);
+/// otherwise ε·max(1, public out-degree). <see cref="Score"/> is the settled score while pushing, the estimate after
+/// (<see cref="PushEstimate"/>), or power iteration's result, then lowered by one-step distrust.
 /// </summary>
 internal struct PushNode
 {
     public float Residual;
     public float Limit;
+    public float Score;
 }

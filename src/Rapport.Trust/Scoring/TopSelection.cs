@@ -26,12 +26,12 @@ internal static class TopSelection
         }
 
         var heap = workspace.Heap.AsSpan(0, capacity);
-        var scores = workspace.Score;
+        var nodes = workspace.Push;
         var count = 0;
         for (var i = 0; i < workspace.TouchedCount; i++)
         {
             var node = workspace.Touched[i];
-            var score = scores[node];
+            var score = nodes[node].Score;
             if (node == viewer || !(score > 0))
             {
                 continue;

@@ -199,7 +199,7 @@ public sealed class NodeOrderPropertyTests
         for (var i = 0; i < workspace.TouchedCount; i++)
         {
             var node = workspace.Touched[i];
-            scores[snapshot.Order.External(node)] = workspace.Score[node];
+            scores[snapshot.Order.External(node)] = workspace.Push[node].Score;
         }
 
         return scores;
