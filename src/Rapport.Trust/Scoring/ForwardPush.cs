@@ -33,7 +33,6 @@ internal static class ForwardPush
     /// </summary>
     internal static void RunUntilSeparated(in PerspectiveView view, RankWorkspace workspace, float alpha, float from, float floor, float step, int best, float gap, float priorWeight, float budget = float.PositiveInfinity)
     {
-        var prior = view.Snapshot.PublicPriorRank;
         var state = Start(view, workspace);
         best = Math.Clamp(best, 1, PushEstimate.MaxStableBest);
 
@@ -46,7 +45,7 @@ internal static class ForwardPush
         while (threshold * step >= floor && state.EdgeOperations < stopAt)
         {
             workspace.TouchedCount = state.TouchedCount;
-            var found = PushEstimate.BestIds(workspace, view.InnerViewer, alpha, prior, priorWeight, ids, scores);
+            var found = PushEstimate.BestIds(workspace, view.InnerViewer, alpha, priorWeight, ids, scores);
             if (found <= best || scores[best - 1] - scores[best] >= gap * scores[best - 1])
             {
                 break;
@@ -65,7 +64,7 @@ internal static class ForwardPush
         var viewer = view.InnerViewer;
         var state = new PushState { TouchedCount = workspace.TouchedCount };
         workspace.Touched[state.TouchedCount++] = viewer;
-        workspace.Push[viewer] = new PushNode { Residual = 1, Limit = float.PositiveInfinity };
+        workspace.Push[viewer] = new PushNode { Residual = 1, Limit = float.PositiveInfinity, Prior = view.Snapshot.PublicPriorRank[viewer] };
         workspace.Queue[state.Tail++] = viewer;
         return state;
     }
@@ -126,6 +125,7 @@ internal static class ForwardPush
         ref var values = ref MemoryMarshal.GetArrayDataReference(dense.Values);
         ref var sums = ref MemoryMarshal.GetArrayDataReference(dense.Sums!);
         ref var flags = ref MemoryMarshal.GetArrayDataReference(view.Snapshot.RowFlags);
+        ref var prior = ref MemoryMarshal.GetArrayDataReference(view.Snapshot.PublicPriorRank);
         var slowRows = view.SlowRows;
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(workspace.Push);
         ref var touched = ref MemoryMarshal.GetArrayDataReference(workspace.Touched);
@@ -168,6 +168,7 @@ internal static class ForwardPush
                     Unsafe.Add(ref touched, touchedCount++) = to;
                     limit = threshold * Math.Max(1, Unsafe.Add(ref start, to + 1) - Unsafe.Add(ref start, to));
                     target.Limit = limit;
+                    target.Prior = Unsafe.Add(ref prior, to);
                 }
 
                 if (residual >= limit)
@@ -194,6 +195,7 @@ internal static class ForwardPush
         }
 
         var start = view.Snapshot.PublicTrust.Start;
+        var prior = view.Snapshot.PublicPriorRank;
         var nodes = workspace.Push;
         var touched = workspace.Touched;
         var queue = workspace.Queue;
@@ -209,6 +211,7 @@ internal static class ForwardPush
             {
                 touched[touchedCount++] = edge.To;
                 limit = threshold * Math.Max(1, start[edge.To + 1] - start[edge.To]);
+                target.Prior = prior[edge.To];
             }
 
             var due = residual >= limit;

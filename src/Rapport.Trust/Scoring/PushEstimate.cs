@@ -28,7 +28,7 @@ internal static class PushEstimate
     /// <paramref name="scores"/> (same length), without changing any state; returns how many. The common 1/(1 − B) scale
     /// cannot change an order or a relative gap, so it is left out.
     /// </summary>
-    internal static int BestIds(RankWorkspace workspace, int viewer, float alpha, float[] prior, float priorWeight, Span<int> ids, Span<float> scores)
+    internal static int BestIds(RankWorkspace workspace, int viewer, float alpha, float priorWeight, Span<int> ids, Span<float> scores)
     {
         var nodes = workspace.Push;
         var touched = workspace.Touched;
@@ -47,7 +47,7 @@ internal static class PushEstimate
         {
             var node = touched[i];
             var lower = nodes[node].Score + (alpha * nodes[node].Residual);
-            var estimate = lower + Math.Min(spread * prior[node], PriorCap * lower);
+            var estimate = lower + Math.Min(spread * nodes[node].Prior, PriorCap * lower);
             if (node != viewer && estimate > 0)
             {
                 TopSelection.Offer(heap, ref count, new ScoredNode(node, estimate));
@@ -99,7 +99,7 @@ internal static class PushEstimate
         {
             var node = touched[i];
             var lower = nodes[node].Score + (alpha * nodes[node].Residual);
-            nodes[node].Score = (lower + Math.Min(spread * prior[node], PriorCap * lower)) * scale;
+            nodes[node].Score = (lower + Math.Min(spread * nodes[node].Prior, PriorCap * lower)) * scale;
         }
     }
 }
