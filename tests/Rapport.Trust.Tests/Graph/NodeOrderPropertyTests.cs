@@ -109,7 +109,7 @@ public sealed class NodeOrderPropertyTests
         {
             var old = TrustSnapshot.Build(GraphGen.Nodes, before, 1, ordered: true);
             var nodeCount = GraphGen.Nodes + growth;
-            var current = Current(before, upserts, removals);
+            var current = TrustSnapshotApplyPropertyTests.Current(before, upserts, removals);
 
             var applied = old.Apply(nodeCount, upserts, removals, 2);
 
@@ -203,22 +203,5 @@ public sealed class NodeOrderPropertyTests
         }
 
         return scores;
-    }
-
-    /// <summary>The current statements: later upserts win per key, removals after.</summary>
-    private static StatementEdge[] Current(StatementEdge[] before, StatementEdge[] upserts, EdgeKey[] removals)
-    {
-        var current = new Dictionary<EdgeKey, StatementEdge>();
-        foreach (var edge in before.Concat(upserts))
-        {
-            current[edge.Key] = edge;
-        }
-
-        foreach (var key in removals)
-        {
-            current.Remove(key);
-        }
-
-        return [.. current.Values];
     }
 }
