@@ -34,7 +34,7 @@ public class TrustQueryBenchmarks
             : TrustReport.Load("synthetic-100k");
         snapshot = TrustSnapshot.Build(nodeCount, edges, 1);
         options = TrustQueryOptions.Default with { Tier = Tier };
-        viewers = TrustReport.Viewers(snapshot.PublicTrust, Viewers);
+        viewers = TrustReport.Viewers(snapshot, Viewers);
         targets = new int[viewers.Length];
         var top = new ScoredNode[10];
         for (var i = 0; i < viewers.Length; i++)

@@ -23,7 +23,7 @@ internal static class TrustReport
             // Steady-state allocation of Top: warm up (tiered JIT included), then count bytes over many queries.
             var (nodeCount, edges) = Load(graphs[0]);
             var snapshot = TrustSnapshot.Build(nodeCount, edges, 1);
-            var viewers = Viewers(snapshot.PublicTrust, 100);
+            var viewers = Viewers(snapshot, 100);
             var into = new ScoredNode[10];
             foreach (var tier in new[] { PrecisionTier.Cheap, PrecisionTier.High })
             {
@@ -181,7 +181,7 @@ internal static class TrustReport
             + $"(trust layer: 8 B/edge + {(trust.Start.Length * 4.0 + trust.Sums!.Length * 4.0) / nodeCount:F1} B/node; distrust start 4 B/node; flags 1 B/node)");
 
         var viewerCount = nodeCount >= 1_000_000 ? 20 : nodeCount >= 100_000 ? 60 : 200;
-        var viewers = Viewers(trust, viewerCount);
+        var viewers = Viewers(snapshot, viewerCount);
         var all = new ScoredNode[nodeCount];
         var exact = new Dictionary<int, float>[viewers.Length];
         var exactTop = new int[viewers.Length][];
@@ -264,15 +264,18 @@ internal static class TrustReport
         return Math.Min(1, hits / (double)exactTop.Length);
     }
 
-    internal static int[] Viewers(DenseRows trust, int count)
+    /// <summary>Random viewers (external indices) who trust someone; the same for any internal node order.</summary>
+    internal static int[] Viewers(TrustSnapshot snapshot, int count)
     {
+        var trust = snapshot.PublicTrust;
         var random = new Rapport.Trust.Graph.Synthetic.SeededRandom(42);
         var viewers = new List<int>();
         var attempts = 0;
         while (viewers.Count < count && attempts++ < count * 1000)
         {
             var node = (int)(random.NextDouble() * trust.NodeCount);
-            if (trust.Start[node + 1] > trust.Start[node] && !viewers.Contains(node))
+            var inner = snapshot.Order.Internal(node);
+            if (trust.Start[inner + 1] > trust.Start[inner] && !viewers.Contains(node))
             {
                 viewers.Add(node);
             }
@@ -292,7 +295,7 @@ internal static class TrustReport
     {
         var (nodeCount, edges) = Load(graph);
         var snapshot = TrustSnapshot.Build(nodeCount, edges, 1);
-        var viewers = Viewers(snapshot.PublicTrust, nodeCount >= 1_000_000 ? 30 : 100);
+        var viewers = Viewers(snapshot, nodeCount >= 1_000_000 ? 30 : 100);
         var top = new ScoredNode[10];
         var pairs = new List<(int Viewer, int Target)>();
         foreach (var viewer in viewers)
@@ -329,7 +332,7 @@ internal static class TrustReport
     {
         var (nodeCount, edges) = Load(graph);
         var snapshot = TrustSnapshot.Build(nodeCount, edges, 1);
-        var viewers = Viewers(snapshot.PublicTrust, 200);
+        var viewers = Viewers(snapshot, 200);
         var workspace = new RankWorkspace();
         workspace.Prepare(nodeCount, exact: false, best: 10);
         foreach (var threshold in new[] { 1f, 1e-3f, 5e-5f, 5e-6f })

@@ -37,7 +37,7 @@ internal static class TrustVariants
         var snapshot = TrustSnapshot.Build(nodeCount, edges, 1);
         var viewerCount = int.TryParse(Environment.GetEnvironmentVariable("RAPPORT_VIEWERS"), CultureInfo.InvariantCulture, out var asked) ? asked
             : nodeCount >= 1_000_000 ? 20 : nodeCount >= 100_000 ? 60 : 200;
-        var viewers = TrustReport.Viewers(snapshot.PublicTrust, viewerCount);
+        var viewers = TrustReport.Viewers(snapshot, viewerCount);
         var exact = new Dictionary<int, float>[viewers.Length];
         var exactTop = new int[viewers.Length][];
         var exactOptions = TrustQueryOptions.Default with { Tier = PrecisionTier.Exact };
@@ -209,9 +209,9 @@ internal static class TrustVariants
                 left = workspace.ResidualLeft;
 
                 var t1 = ThreadClock.Nanoseconds();
-                OneStepDistrust.Apply(view, workspace.Score);
+                OneStepDistrust.ApplyInner(view, workspace.Push);
                 var t2 = ThreadClock.Nanoseconds();
-                var found = TopSelection.Select(workspace, viewer, into);
+                var found = TopSelection.Select(workspace, view.InnerViewer, view.Order, into);
                 var t3 = ThreadClock.Nanoseconds();
                 RunNs += t1 - t0;
                 DistrustNs += t2 - t1;

@@ -12,7 +12,9 @@ namespace Rapport.Trust.Graph;
 /// trust row has at most one edge per target; a distrust row may list a target twice (on the topic and in general),
 /// and adding a distrust statement never weakens the distrust a row shows.</item>
 /// </list>
-/// Cheap to make (a few binary searches); make one per query.
+/// Cheap to make (a few binary searches); make one per query. Node indices: <see cref="Viewer"/>, <see cref="Trust"/> and
+/// <see cref="Distrust"/> speak the caller's external indices; the members named Inner…, <see cref="IsPlain"/> and
+/// <see cref="PublicDegree"/> speak the snapshot's internal ones (<see cref="NodeOrder"/>), for hot loops over its arrays.
 /// </summary>
 internal readonly struct PerspectiveView
 {
@@ -53,6 +55,7 @@ internal readonly struct PerspectiveView
 
         Snapshot = snapshot;
         Viewer = perspective.Viewer;
+        InnerViewer = snapshot.Order.Internal(perspective.Viewer);
         Topic = topic;
         FallbackDiscount = fallbackDiscount;
         communities = perspective.Communities;
@@ -62,17 +65,24 @@ internal readonly struct PerspectiveView
         communityDistrustOnTopic = snapshot.CommunityDistrust.RowsOn(topic);
         communityTrustGeneral = snapshot.CommunityTrust.RowsOn(TopicIndex.General);
         communityDistrustGeneral = snapshot.CommunityDistrust.RowsOn(TopicIndex.General);
-        privateTrustOnTopic = snapshot.PrivateTrust.FindRow(KeyedRows.Key(topic, Viewer));
-        privateDistrustOnTopic = snapshot.PrivateDistrust.FindRow(KeyedRows.Key(topic, Viewer));
-        privateTrustGeneral = snapshot.PrivateTrust.FindRow(KeyedRows.Key(TopicIndex.General, Viewer));
-        privateDistrustGeneral = snapshot.PrivateDistrust.FindRow(KeyedRows.Key(TopicIndex.General, Viewer));
+        privateTrustOnTopic = snapshot.PrivateTrust.FindRow(KeyedRows.Key(topic, InnerViewer));
+        privateDistrustOnTopic = snapshot.PrivateDistrust.FindRow(KeyedRows.Key(topic, InnerViewer));
+        privateTrustGeneral = snapshot.PrivateTrust.FindRow(KeyedRows.Key(TopicIndex.General, InnerViewer));
+        privateDistrustGeneral = snapshot.PrivateDistrust.FindRow(KeyedRows.Key(TopicIndex.General, InnerViewer));
         slowRows = (topic != TopicIndex.General ? NodeRows.Topic : NodeRows.None)
             | (span.IsEmpty ? NodeRows.None : NodeRows.Community);
     }
 
     internal TrustSnapshot Snapshot { get; }
 
+    /// <summary>The viewer's external index.</summary>
     internal int Viewer { get; }
+
+    /// <summary>The viewer's internal index.</summary>
+    internal int InnerViewer { get; }
+
+    /// <summary>External ↔ internal node indices of the snapshot.</summary>
+    internal NodeOrder Order => Snapshot.Order;
 
     internal int Topic { get; }
 
@@ -85,7 +95,7 @@ internal readonly struct PerspectiveView
     /// <see cref="TrustSnapshot.PublicTrust"/> directly (on a topic query every edge of such a row is a fallback, so
     /// the discount cancels out of any row normalisation).
     /// </summary>
-    internal bool IsPlain(int node) => node != Viewer && (Snapshot.RowFlags[node] & slowRows) == 0;
+    internal bool IsPlain(int node) => node != InnerViewer && (Snapshot.RowFlags[node] & slowRows) == 0;
 
     /// <summary>The <see cref="TrustSnapshot.RowFlags"/> that make a row not plain for this view (for hot loops that inline <see cref="IsPlain"/>).</summary>
     internal NodeRows SlowRows => slowRows;
@@ -93,16 +103,22 @@ internal readonly struct PerspectiveView
     /// <summary>Number of public general trust statements of <paramref name="node"/>: a degree that no private or community statement changes.</summary>
     internal int PublicDegree(int node) => Snapshot.PublicTrust.Start[node + 1] - Snapshot.PublicTrust.Start[node];
 
-    /// <summary>Positive out-edges of <paramref name="node"/>: the edges trust propagates along.</summary>
-    internal ViewRow Trust(int node) => Row(node, trust: true);
+    /// <summary>Positive out-edges of <paramref name="node"/>: the edges trust propagates along (external indices).</summary>
+    internal ViewRow Trust(int node) => Row(Snapshot.Order.Internal(node), trust: true, Snapshot.Order);
 
-    /// <summary>Distrust out-edges of <paramref name="node"/>: used one step, never propagated.</summary>
-    internal ViewRow Distrust(int node) => Row(node, trust: false);
+    /// <summary>Distrust out-edges of <paramref name="node"/>: used one step, never propagated (external indices).</summary>
+    internal ViewRow Distrust(int node) => Row(Snapshot.Order.Internal(node), trust: false, Snapshot.Order);
 
-    private ViewRow Row(int node, bool trust)
+    /// <summary><see cref="Trust"/> under internal indices: the node and every edge's target.</summary>
+    internal ViewRow InnerTrust(int node) => Row(node, trust: true, NodeOrder.Identity);
+
+    /// <summary><see cref="Distrust"/> under internal indices: the node and every edge's target.</summary>
+    internal ViewRow InnerDistrust(int node) => Row(node, trust: false, NodeOrder.Identity);
+
+    private ViewRow Row(int node, bool trust, NodeOrder targets)
     {
         var snapshot = Snapshot;
-        var isViewer = node == Viewer;
+        var isViewer = node == InnerViewer;
         var flags = snapshot.RowFlags[node];
         var visible = communities.Span;
         var readCommunities = (flags & NodeRows.Community) != 0 && (isViewer || !visible.IsEmpty);
@@ -160,6 +176,6 @@ internal readonly struct PerspectiveView
                 : RowPart.Of(snapshot.PrivateDistrust, privateDistrustGeneral, false, onTopic);
         }
 
-        return new ViewRow(parts, topicStatements, visible, Topic, FallbackDiscount);
+        return new ViewRow(parts, topicStatements, visible, Topic, FallbackDiscount, targets);
     }
 }

@@ -28,13 +28,16 @@ public sealed partial class TrustSnapshot
 
     internal KeyedRows PrivateDistrust { get; private init; } = KeyedRows.Empty(withCommunities: false);
 
+    /// <summary>External ↔ internal node indices: every layer, flag and per-node array is under internal indices.</summary>
+    internal NodeOrder Order { get; private init; } = NodeOrder.Identity;
+
     /// <summary>Per node, which keyed layers it has rows in (1 byte per node).</summary>
     internal NodeRows[] RowFlags { get; private init; } = [];
 
     /// <summary>Bytes held by the arrays of this snapshot (shared arrays counted in full).</summary>
     internal long ArrayBytes()
     {
-        long bytes = RowFlags.Length;
+        long bytes = RowFlags.Length + (2L * sizeof(int) * Order.Count);
         bytes += Bytes(PublicTrust) + Bytes(PublicDistrust);
         bytes += Bytes(TopicTrust) + Bytes(TopicDistrust) + Bytes(CommunityTrust) + Bytes(CommunityDistrust);
         bytes += Bytes(PrivateTrust) + Bytes(PrivateDistrust);
@@ -48,7 +51,7 @@ public sealed partial class TrustSnapshot
         };
     }
 
-    private static TrustSnapshot Refresh(TrustSnapshot old, int nodeCount, ReadOnlySpan<StatementEdge> upserts, ReadOnlySpan<EdgeKey> removals, long version)
+    private static TrustSnapshot Refresh(TrustSnapshot old, int nodeCount, ReadOnlySpan<StatementEdge> upserts, ReadOnlySpan<EdgeKey> removals, long version, NodeOrder order)
     {
         var changes = EdgeChanges.Collect(old, nodeCount, upserts, removals);
         var topicTrust = KeyedRowsMerge.Merge(old.TopicTrust, changes, EdgeLayer.TopicTrust);
@@ -67,6 +70,7 @@ public sealed partial class TrustSnapshot
         {
             publicPrior = InheritedPrior(old, publicTrust, nodeCount),
             NodeCount = nodeCount,
+            Order = order,
             EdgeCount = publicTrust.EdgeCount + publicDistrust.EdgeCount + topicTrust.EdgeCount + topicDistrust.EdgeCount
                 + communityTrust.EdgeCount + communityDistrust.EdgeCount + privateTrust.EdgeCount + privateDistrust.EdgeCount,
             Version = version,

@@ -4,7 +4,7 @@ namespace Rapport.Trust.Graph;
 /// The out-edges of one node as a <see cref="PerspectiveView"/> sees them, enumerated without allocating:
 /// <c>foreach (var edge in view.Trust(node))</c>. Trust rows hold at most one edge per target; see
 /// <see cref="PerspectiveView"/> for distrust rows. Order: statements on the query's topic
-/// (public, community, private), then general statements (public, community, private), each part in target order.
+/// (public, community, private), then general statements (public, community, private), each part in (internal) target order.
 /// A ref struct: copy it to enumerate the same row twice.
 /// </summary>
 internal ref struct ViewRow
@@ -14,11 +14,13 @@ internal ref struct ViewRow
     private readonly ReadOnlySpan<int> visibleCommunities;
     private readonly int topic;
     private readonly float discount;
+    private readonly NodeOrder order;
     private int part;
     private int index;
 
-    internal ViewRow(scoped in RowParts parts, scoped in RowParts topicStatements, ReadOnlySpan<int> visibleCommunities, int topic, float discount)
+    internal ViewRow(scoped in RowParts parts, scoped in RowParts topicStatements, ReadOnlySpan<int> visibleCommunities, int topic, float discount, NodeOrder order)
     {
+        this.order = order;
         this.parts = parts;
         this.topicStatements = topicStatements;
         this.visibleCommunities = visibleCommunities;
@@ -56,9 +58,10 @@ internal ref struct ViewRow
 
                 var value = current.Values[index];
                 var weight = Math.Abs(value);
+                var external = order.External(to);
                 Current = current.Fallback
-                    ? new ViewEdge(to, value, weight * discount, TopicIndex.General, IsFallback: true)
-                    : new ViewEdge(to, value, weight, topic, IsFallback: false);
+                    ? new ViewEdge(external, value, weight * discount, TopicIndex.General, IsFallback: true)
+                    : new ViewEdge(external, value, weight, topic, IsFallback: false);
                 return true;
             }
 

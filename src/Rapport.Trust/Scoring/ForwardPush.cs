@@ -33,7 +33,6 @@ internal static class ForwardPush
     /// </summary>
     internal static void RunUntilSeparated(in PerspectiveView view, RankWorkspace workspace, float alpha, float from, float floor, float step, int best, float gap, float priorWeight, float budget = float.PositiveInfinity)
     {
-        var prior = view.Snapshot.PublicPriorRank;
         var state = Start(view, workspace);
         best = Math.Clamp(best, 1, PushEstimate.MaxStableBest);
 
@@ -46,7 +45,7 @@ internal static class ForwardPush
         while (threshold * step >= floor && state.EdgeOperations < stopAt)
         {
             workspace.TouchedCount = state.TouchedCount;
-            var found = PushEstimate.BestIds(workspace, view.Viewer, alpha, prior, priorWeight, ids, scores);
+            var found = PushEstimate.BestIds(workspace, view.InnerViewer, alpha, priorWeight, ids, scores);
             if (found <= best || scores[best - 1] - scores[best] >= gap * scores[best - 1])
             {
                 break;
@@ -62,10 +61,10 @@ internal static class ForwardPush
 
     private static PushState Start(in PerspectiveView view, RankWorkspace workspace)
     {
-        var viewer = view.Viewer;
+        var viewer = view.InnerViewer;
         var state = new PushState { TouchedCount = workspace.TouchedCount };
         workspace.Touched[state.TouchedCount++] = viewer;
-        workspace.Push[viewer] = new PushNode { Residual = 1, Limit = float.PositiveInfinity };
+        workspace.Push[viewer] = new PushNode { Residual = 1, Limit = float.PositiveInfinity, Prior = view.Snapshot.PublicPriorRank[viewer] };
         workspace.Queue[state.Tail++] = viewer;
         return state;
     }
@@ -75,7 +74,7 @@ internal static class ForwardPush
         workspace.TouchedCount = state.TouchedCount;
         workspace.Pushes = state.Pushes;
         workspace.EdgeOperations = state.EdgeOperations;
-        PushEstimate.Finish(workspace, view.Viewer, alpha, priorWeight > 0 ? view.Snapshot.PublicPriorRank : null, priorWeight);
+        PushEstimate.Finish(workspace, view.InnerViewer, alpha, priorWeight > 0 ? view.Snapshot.PublicPriorRank : null, priorWeight);
     }
 
     /// <summary>After the threshold fell: every touched node gets its new limit, and those now due are queued.</summary>
@@ -89,7 +88,7 @@ internal static class ForwardPush
         for (var i = 0; i < state.TouchedCount; i++)
         {
             var node = touched[i];
-            if (node == view.Viewer)
+            if (node == view.InnerViewer)
             {
                 continue;
             }
@@ -126,14 +125,14 @@ internal static class ForwardPush
         ref var values = ref MemoryMarshal.GetArrayDataReference(dense.Values);
         ref var sums = ref MemoryMarshal.GetArrayDataReference(dense.Sums!);
         ref var flags = ref MemoryMarshal.GetArrayDataReference(view.Snapshot.RowFlags);
+        ref var prior = ref MemoryMarshal.GetArrayDataReference(view.Snapshot.PublicPriorRank);
         var slowRows = view.SlowRows;
-        var score = workspace.Score;
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(workspace.Push);
         ref var touched = ref MemoryMarshal.GetArrayDataReference(workspace.Touched);
         ref var queue = ref MemoryMarshal.GetArrayDataReference(workspace.Queue);
         var mask = workspace.QueueMask;
         var keep = 1 - alpha;
-        var viewer = view.Viewer;
+        var viewer = view.InnerViewer;
         int head = state.Head, tail = state.Tail, touchedCount = state.TouchedCount;
         long pushes = state.Pushes, edgeOperations = state.EdgeOperations;
         while (head != tail && edgeOperations < stopAt)
@@ -148,7 +147,7 @@ internal static class ForwardPush
 
             // The viewer stays "queued" after its one push, so mass coming back gathers in its residual (R).
             pushed.Limit = node == viewer ? float.PositiveInfinity : threshold * Math.Max(1, end - begin);
-            score[node] += alpha * mass;
+            pushed.Score += alpha * mass;
             var spread = keep * mass;
             if (node == viewer || (Unsafe.Add(ref flags, node) & slowRows) != 0)
             {
@@ -169,6 +168,7 @@ internal static class ForwardPush
                     Unsafe.Add(ref touched, touchedCount++) = to;
                     limit = threshold * Math.Max(1, Unsafe.Add(ref start, to + 1) - Unsafe.Add(ref start, to));
                     target.Limit = limit;
+                    target.Prior = Unsafe.Add(ref prior, to);
                 }
 
                 if (residual >= limit)
@@ -187,7 +187,7 @@ internal static class ForwardPush
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void PushRow(in PerspectiveView view, int node, float spread, float threshold, RankWorkspace workspace, ref int touchedCount, ref int tail)
     {
-        var row = view.Trust(node);
+        var row = view.InnerTrust(node);
         var normaliser = RowShares.Normaliser(row, view.FallbackDiscount, out var byWeight);
         if (normaliser == 0)
         {
@@ -195,6 +195,7 @@ internal static class ForwardPush
         }
 
         var start = view.Snapshot.PublicTrust.Start;
+        var prior = view.Snapshot.PublicPriorRank;
         var nodes = workspace.Push;
         var touched = workspace.Touched;
         var queue = workspace.Queue;
@@ -210,6 +211,7 @@ internal static class ForwardPush
             {
                 touched[touchedCount++] = edge.To;
                 limit = threshold * Math.Max(1, start[edge.To + 1] - start[edge.To]);
+                target.Prior = prior[edge.To];
             }
 
             var due = residual >= limit;

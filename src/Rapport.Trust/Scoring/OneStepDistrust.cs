@@ -12,7 +12,7 @@ namespace Rapport.Trust.Scoring;
 /// </summary>
 internal static class OneStepDistrust
 {
-    /// <summary>Lowers <paramref name="scores"/> in place; untouched (zero) scores stay zero.</summary>
+    /// <summary>Lowers <paramref name="scores"/> (indexed by external node index) in place; untouched (zero) scores stay zero.</summary>
     internal static void Apply(in PerspectiveView view, float[] scores)
     {
         foreach (var distrust in view.Distrust(view.Viewer))
@@ -26,6 +26,24 @@ internal static class OneStepDistrust
             foreach (var distrust in view.Distrust(trusted.To))
             {
                 scores[distrust.To] *= 1 - (voice * distrust.Weight);
+            }
+        }
+    }
+
+    /// <summary><see cref="Apply"/> on a ranking workspace's scores, indexed by the snapshot's internal node index.</summary>
+    internal static void ApplyInner(in PerspectiveView view, PushNode[] nodes)
+    {
+        foreach (var distrust in view.InnerDistrust(view.InnerViewer))
+        {
+            nodes[distrust.To].Score *= 1 - distrust.Weight;
+        }
+
+        foreach (var trusted in view.InnerTrust(view.InnerViewer))
+        {
+            var voice = trusted.Weight;
+            foreach (var distrust in view.InnerDistrust(trusted.To))
+            {
+                nodes[distrust.To].Score *= 1 - (voice * distrust.Weight);
             }
         }
     }

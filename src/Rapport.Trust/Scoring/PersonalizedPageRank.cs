@@ -29,8 +29,8 @@ internal static class PersonalizedPageRank
         {
             workspace.Prepare(view.NodeCount, exact, Math.Max(into.Length, PrecisionDefaults.HighTop + 1));
             Scores(view, workspace, alpha, options.Tier, options.ResidualThreshold is null, threshold);
-            OneStepDistrust.Apply(view, workspace.Score);
-            return TopSelection.Select(workspace, view.Viewer, into);
+            OneStepDistrust.ApplyInner(view, workspace.Push);
+            return TopSelection.Select(workspace, view.InnerViewer, view.Order, into);
         }
         finally
         {
@@ -39,7 +39,7 @@ internal static class PersonalizedPageRank
         }
     }
 
-    /// <summary>PPR scores (before distrust) into <see cref="RankWorkspace.Score"/> of the touched nodes.</summary>
+    /// <summary>PPR scores (before distrust) into <see cref="PushNode.Score"/> of the touched nodes.</summary>
     internal static void Scores(in PerspectiveView view, RankWorkspace workspace, float alpha, PrecisionTier tier, bool tierDefault, float threshold)
     {
         if (tier == PrecisionTier.Exact)

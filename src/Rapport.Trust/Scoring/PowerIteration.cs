@@ -34,19 +34,19 @@ internal static class PowerIteration
         var residual = workspace.ExactResidual;
         double keep = 1 - (double)alpha;
 
-        workspace.Touch(view.Viewer);
-        residual[view.Viewer] = 1;
+        workspace.Touch(view.InnerViewer);
+        residual[view.InnerViewer] = 1;
         var rounds = SparseRounds(view, workspace, alpha, keep, out var left);
         if (left > Tolerance)
         {
             DenseSweeps(view, workspace, alpha, keep, rounds, left);
         }
 
-        var result = workspace.Score;
+        var result = workspace.Push;
         for (var i = 0; i < workspace.TouchedCount; i++)
         {
             var node = workspace.Touched[i];
-            result[node] = (float)score[node];
+            result[node].Score = (float)score[node];
         }
     }
 
@@ -59,7 +59,7 @@ internal static class PowerIteration
         var active = workspace.Active;
         var nextActive = workspace.NextActive;
         var denseFrom = view.NodeCount / DenseShare;
-        active[0] = view.Viewer;
+        active[0] = view.InnerViewer;
         var activeCount = 1;
         left = 1.0;
         var round = 0;
@@ -123,7 +123,7 @@ internal static class PowerIteration
         ref var flags = ref MemoryMarshal.GetArrayDataReference(view.Snapshot.RowFlags);
         ref var mass0 = ref MemoryMarshal.GetArrayDataReference(residual);
         var slowRows = view.SlowRows;
-        var viewer = view.Viewer;
+        var viewer = view.InnerViewer;
         var nothing = 0;
         for (var sweep = rounds; sweep < MaxRounds && left > Tolerance; sweep++)
         {
@@ -196,7 +196,7 @@ internal static class PowerIteration
             return moved;
         }
 
-        var row = view.Trust(node);
+        var row = view.InnerTrust(node);
         var normaliser = RowShares.Normaliser(row, view.FallbackDiscount, out var byWeight);
         if (normaliser == 0)
         {

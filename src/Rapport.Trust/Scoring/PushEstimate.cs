@@ -28,10 +28,9 @@ internal static class PushEstimate
     /// <paramref name="scores"/> (same length), without changing any state; returns how many. The common 1/(1 − B) scale
     /// cannot change an order or a relative gap, so it is left out.
     /// </summary>
-    internal static int BestIds(RankWorkspace workspace, int viewer, float alpha, float[] prior, float priorWeight, Span<int> ids, Span<float> scores)
+    internal static int BestIds(RankWorkspace workspace, int viewer, float alpha, float priorWeight, Span<int> ids, Span<float> scores)
     {
         var nodes = workspace.Push;
-        var score = workspace.Score;
         var touched = workspace.Touched;
         var touchedCount = workspace.TouchedCount;
         float left = 0;
@@ -47,8 +46,8 @@ internal static class PushEstimate
         for (var i = 0; i < touchedCount; i++)
         {
             var node = touched[i];
-            var lower = score[node] + (alpha * nodes[node].Residual);
-            var estimate = lower + Math.Min(spread * prior[node], PriorCap * lower);
+            var lower = nodes[node].Score + (alpha * nodes[node].Residual);
+            var estimate = lower + Math.Min(spread * nodes[node].Prior, PriorCap * lower);
             if (node != viewer && estimate > 0)
             {
                 TopSelection.Offer(heap, ref count, new ScoredNode(node, estimate));
@@ -71,7 +70,6 @@ internal static class PushEstimate
     internal static void Finish(RankWorkspace workspace, int viewer, float alpha, float[]? prior, float priorWeight)
     {
         var nodes = workspace.Push;
-        var score = workspace.Score;
         var touched = workspace.Touched;
         var touchedCount = workspace.TouchedCount;
         var returned = nodes[viewer].Residual;
@@ -90,7 +88,7 @@ internal static class PushEstimate
             for (var i = 0; i < touchedCount; i++)
             {
                 var node = touched[i];
-                score[node] = (score[node] + (alpha * nodes[node].Residual)) * scale;
+                nodes[node].Score = (nodes[node].Score + (alpha * nodes[node].Residual)) * scale;
             }
 
             return;
@@ -100,8 +98,8 @@ internal static class PushEstimate
         for (var i = 0; i < touchedCount; i++)
         {
             var node = touched[i];
-            var lower = score[node] + (alpha * nodes[node].Residual);
-            score[node] = (lower + Math.Min(spread * prior[node], PriorCap * lower)) * scale;
+            var lower = nodes[node].Score + (alpha * nodes[node].Residual);
+            nodes[node].Score = (lower + Math.Min(spread * nodes[node].Prior, PriorCap * lower)) * scale;
         }
     }
 }

@@ -12,10 +12,7 @@ internal sealed class RankWorkspace
     internal const byte TouchedFlag = 1;
     internal const byte ActiveFlag = 2;
 
-    /// <summary>Settled score per node (PPR's p), later lowered by distrust.</summary>
-    internal float[] Score { get; private set; } = [];
-
-    /// <summary>Forward push's residual and limit per node.</summary>
+    /// <summary>Per node: forward push's residual and limit, and the score (settled, then estimated, then lowered by distrust).</summary>
     internal PushNode[] Push { get; private set; } = [];
 
     internal int[] Touched { get; private set; } = [];
@@ -62,9 +59,8 @@ internal sealed class RankWorkspace
     internal void Prepare(int nodeCount, bool exact, int best)
     {
         exactInUse = exact;
-        if (Score.Length < nodeCount)
+        if (Push.Length < nodeCount)
         {
-            Score = new float[nodeCount];
             Push = new PushNode[nodeCount];
             Touched = new int[nodeCount + 1];
             State = new byte[nodeCount];
@@ -116,14 +112,12 @@ internal sealed class RankWorkspace
     internal void Reset()
     {
         var touched = Touched;
-        var score = Score;
         var push = Push;
         if (!exactInUse)
         {
             for (var i = 0; i < TouchedCount; i++)
             {
                 var node = touched[i];
-                score[node] = 0;
                 push[node] = default;
             }
         }
@@ -132,7 +126,7 @@ internal sealed class RankWorkspace
             for (var i = 0; i < TouchedCount; i++)
             {
                 var node = touched[i];
-                score[node] = 0;
+                push[node].Score = 0;
                 State[node] = 0;
                 ExactScore[node] = 0;
                 ExactResidual[node] = 0;

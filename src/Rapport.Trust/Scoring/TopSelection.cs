@@ -1,3 +1,5 @@
+using Rapport.Trust.Graph;
+
 namespace Rapport.Trust.Scoring;
 
 /// <summary>
@@ -6,7 +8,16 @@ namespace Rapport.Trust.Scoring;
 /// </summary>
 internal static class TopSelection
 {
-    internal static int Select(RankWorkspace workspace, int viewer, Span<ScoredNode> into)
+    internal static int Select(RankWorkspace workspace, int viewer, Span<ScoredNode> into) =>
+        Select(workspace, viewer, NodeOrder.Identity, into);
+
+    /// <summary>
+    /// The best touched nodes of a workspace indexed by the snapshot's internal node index (<paramref name="viewer"/>
+    /// too), written under external indices; ties go to the lower external index, so the order is the same however the
+    /// snapshot numbers its nodes inside. A node is looked up in <paramref name="order"/> only when its score could
+    /// enter the heap (most touched nodes are turned away by the score alone, and each look-up is a cache miss).
+    /// </summary>
+    internal static int Select(RankWorkspace workspace, int viewer, NodeOrder order, Span<ScoredNode> into)
     {
         var capacity = into.Length;
         if (capacity == 0)
@@ -15,18 +26,23 @@ internal static class TopSelection
         }
 
         var heap = workspace.Heap.AsSpan(0, capacity);
-        var scores = workspace.Score;
+        var nodes = workspace.Push;
         var count = 0;
         for (var i = 0; i < workspace.TouchedCount; i++)
         {
             var node = workspace.Touched[i];
-            var score = scores[node];
+            var score = nodes[node].Score;
             if (node == viewer || !(score > 0))
             {
                 continue;
             }
 
-            Offer(heap, ref count, new ScoredNode(node, score));
+            if (count == capacity && score < heap[0].Score)
+            {
+                continue;
+            }
+
+            Offer(heap, ref count, new ScoredNode(order.External(node), score));
         }
 
         for (var last = count - 1; last >= 0; last--)

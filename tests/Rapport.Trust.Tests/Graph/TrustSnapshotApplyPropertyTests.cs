@@ -29,7 +29,7 @@ public sealed class TrustSnapshotApplyPropertyTests
         }, iter: 1000);
 
     /// <summary>A plain model of "the current statements": later upserts win per key, removals after.</summary>
-    private static StatementEdge[] Current(StatementEdge[] before, StatementEdge[] upserts, EdgeKey[] removals)
+    internal static StatementEdge[] Current(StatementEdge[] before, StatementEdge[] upserts, EdgeKey[] removals)
     {
         var current = new Dictionary<EdgeKey, StatementEdge>();
         foreach (var edge in before.Concat(upserts))

@@ -137,6 +137,6 @@ public sealed class PublicPriorTests
         var workspace = new RankWorkspace();
         workspace.Prepare(view.NodeCount, exact: false, best: PrecisionDefaults.HighTop + 1);
         ForwardPush.Run(view, workspace, 0.15f, PrecisionDefaults.Cheap, priorWeight);
-        return workspace.Score[..view.NodeCount];
+        return [.. workspace.Push[..view.NodeCount].Select(node => node.Score)];
     }
 }

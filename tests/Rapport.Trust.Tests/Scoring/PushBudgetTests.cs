@@ -63,7 +63,7 @@ public sealed class PushBudgetTests
         var scores = new float[Nodes];
         for (var i = 0; i < workspace.TouchedCount; i++)
         {
-            scores[workspace.Touched[i]] = workspace.Score[workspace.Touched[i]];
+            scores[workspace.Touched[i]] = workspace.Push[workspace.Touched[i]].Score;
         }
 
         return (workspace.EdgeOperations, scores);

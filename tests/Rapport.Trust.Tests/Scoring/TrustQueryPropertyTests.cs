@@ -96,7 +96,7 @@ public sealed class TrustQueryPropertyTests
         for (var i = 0; i < workspace.TouchedCount; i++)
         {
             var node = workspace.Touched[i];
-            scores[node] = workspace.Score[node];
+            scores[node] = workspace.Push[node].Score;
         }
 
         return scores;
