@@ -1,16 +1,26 @@
+using System.Numerics;
+
 namespace Rapport.Trust.Graph;
 
 /// <summary>
 /// How a snapshot numbers its nodes inside: callers speak external node indices (the ones they built the snapshot
 /// with), every layer of the snapshot is stored under internal indices. A large snapshot is ordered for memory locality
-/// at <see cref="TrustSnapshot.Build(int, ReadOnlySpan{StatementEdge}, long)"/>: people by their number of public general trust statements (made and received),
-/// most first, ties by external index, so the hubs that most pushes pass through share cache lines and pages instead
-/// of being spread over the whole per-node arrays. The order reads the public general trust layer only, so no private,
-/// community or topic statement ever changes it (nor, through it, anyone's results). Nodes added later by
-/// <see cref="TrustSnapshot.Apply"/> keep their external index as internal index (appended at the end), so a refresh
-/// never renumbers; indices at or beyond <see cref="Count"/> map to themselves. Immutable; shared by the snapshots a
-/// refresh makes from one build.
+/// at <see cref="TrustSnapshot.Build(int, ReadOnlySpan{StatementEdge}, long)"/>: its hubs — the
+/// 1/<see cref="HubShare"/> of people with the most public general trust statements (made and received), most first,
+/// ties by external index — take the first internal indices, so the nodes most pushes pass through share cache lines
+/// and pages instead of being spread over the whole per-node arrays; everyone else follows in external order. The order
+/// reads the public general trust layer only, so no private, community or topic statement ever changes it (nor,
+/// through it, anyone's results). Nodes added later by <see cref="TrustSnapshot.Apply"/> keep their external index as
+/// internal index (appended at the end), so a refresh never renumbers; indices at or beyond <see cref="Count"/> map to
+/// themselves. Immutable; shared by the snapshots a refresh makes from one build.
 /// </summary>
+/// <remarks>
+/// Only the hubs are stored: a bit per node (is it a hub), the hubs before each 64-node word, and two arrays over the
+/// hubs, ~1.2 bytes per node at the default share instead of the 8 of two full permutation arrays — the snapshot's
+/// per-node budget (16 bytes, docs/trust-engine.md "Layout") has room for the first, not the second. A non-hub's
+/// internal index is the hub count plus its rank among non-hubs (rank: one popcount), its external index the
+/// matching select (a binary search over the words, then one word).
+/// </remarks>
 internal sealed class NodeOrder
 {
     /// <summary>
@@ -20,33 +30,97 @@ internal sealed class NodeOrder
     /// </summary>
     internal const int MinNodes = (1 << 20) / 8;
 
-    private readonly int[] toInternal;
-    private readonly int[] toExternal;
+    /// <summary>
+    /// One node in this many is a hub (rounded up). At 1M nodes that is 125,000 hubs: their 16-byte query state is
+    /// 2 MB, the size where the push's hot set stops gaining from being packed tighter (docs/trust-engine.md "Session 7").
+    /// </summary>
+    internal const int HubShare = 8;
 
-    private NodeOrder(int[] toInternal, int[] toExternal)
+    private const int WordBits = 64;
+
+    private readonly int count;
+    private readonly int[] hubs;
+    private readonly int[] hubInternal;
+    private readonly ulong[] isHub;
+    private readonly int[] hubsBefore;
+
+    private NodeOrder(int count, int[] hubs, int[] hubInternal, ulong[] isHub, int[] hubsBefore)
     {
-        this.toInternal = toInternal;
-        this.toExternal = toExternal;
+        this.count = count;
+        this.hubs = hubs;
+        this.hubInternal = hubInternal;
+        this.isHub = isHub;
+        this.hubsBefore = hubsBefore;
     }
 
     /// <summary>Internal = external.</summary>
-    internal static NodeOrder Identity { get; } = new([], []);
+    internal static NodeOrder Identity { get; } = new(0, [], [], [], [0]);
 
-    internal bool IsIdentity => toInternal.Length == 0;
+    internal bool IsIdentity => count == 0;
 
     /// <summary>How many nodes the order renumbers (the node count at build); later nodes map to themselves.</summary>
-    internal int Count => toInternal.Length;
+    internal int Count => count;
+
+    /// <summary>How many nodes come first as hubs.</summary>
+    internal int HubCount => hubs.Length;
+
+    /// <summary>Bytes the order holds (its arrays' payload).</summary>
+    internal long Bytes => (sizeof(int) * ((long)hubs.Length + hubInternal.Length + hubsBefore.Length)) + (sizeof(ulong) * (long)isHub.Length);
 
     /// <summary>Internal index of an external one; an index outside the renumbered range is returned as it is.</summary>
-    internal int Internal(int external) => (uint)external < (uint)toInternal.Length ? toInternal[external] : external;
+    internal int Internal(int external)
+    {
+        if ((uint)external >= (uint)count)
+        {
+            return external;
+        }
+
+        var word = external / WordBits;
+        var bit = external % WordBits;
+        var bits = isHub[word];
+        var rank = hubsBefore[word] + BitOperations.PopCount(bits & ((1UL << bit) - 1));
+        return ((bits >> bit) & 1) != 0 ? hubInternal[rank] : hubs.Length + external - rank;
+    }
 
     /// <summary>External index of an internal one; an index outside the renumbered range is returned as it is.</summary>
-    internal int External(int @internal) => (uint)@internal < (uint)toExternal.Length ? toExternal[@internal] : @internal;
+    internal int External(int @internal)
+    {
+        if ((uint)@internal >= (uint)count)
+        {
+            return @internal;
+        }
 
-    /// <summary>
-    /// The locality order of <paramref name="publicTrust"/>'s nodes: by public general trust degree (out + in),
-    /// highest first, ties by index (a stable counting sort, O(nodes + edges)).
-    /// </summary>
+        if (@internal < hubs.Length)
+        {
+            return hubs[@internal];
+        }
+
+        // The k-th non-hub (0-based): the last word with at most k non-hubs before it, then the matching zero bit in it.
+        var k = @internal - hubs.Length;
+        int low = 0, high = isHub.Length - 1;
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            if ((middle * WordBits) - hubsBefore[middle] <= k)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        var zeros = ~isHub[low];
+        for (var skip = k - ((low * WordBits) - hubsBefore[low]); skip > 0; skip--)
+        {
+            zeros &= zeros - 1;
+        }
+
+        return (low * WordBits) + BitOperations.TrailingZeroCount(zeros);
+    }
+
+    /// <summary>The locality order of <paramref name="publicTrust"/>'s nodes (see the class summary), O(nodes + edges).</summary>
     internal static NodeOrder ByDegree(DenseRows publicTrust)
     {
         var nodeCount = publicTrust.NodeCount;
@@ -62,13 +136,26 @@ internal sealed class NodeOrder
             degree[target]++;
         }
 
+        return FromDegrees(degree, (nodeCount + HubShare - 1) / HubShare);
+    }
+
+    /// <summary>
+    /// The order with the <paramref name="hubCount"/> nodes of highest <paramref name="degree"/> first (degree
+    /// descending, ties by index: a stable counting sort), the others after them in index order.
+    /// </summary>
+    internal static NodeOrder FromDegrees(ReadOnlySpan<int> degree, int hubCount)
+    {
+        var nodeCount = degree.Length;
+        ArgumentOutOfRangeException.ThrowIfNegative(hubCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(hubCount, nodeCount);
         var maxDegree = 0;
         foreach (var d in degree)
         {
+            ArgumentOutOfRangeException.ThrowIfNegative(d, nameof(degree));
             maxDegree = Math.Max(maxDegree, d);
         }
 
-        // Slot of the first node of each degree, highest degree first.
+        // Slot of the first node of each degree, highest degree first; the first hubCount slots are the hubs.
         var slot = new int[maxDegree + 1];
         foreach (var d in degree)
         {
@@ -81,16 +168,32 @@ internal sealed class NodeOrder
             (slot[d], next) = (next, next + slot[d]);
         }
 
-        var toExternal = new int[nodeCount];
-        var toInternal = new int[nodeCount];
+        var hubs = new int[hubCount];
+        var isHub = new ulong[(nodeCount + WordBits - 1) / WordBits];
         for (var node = 0; node < nodeCount; node++)
         {
             var position = slot[degree[node]]++;
-            toExternal[position] = node;
-            toInternal[node] = position;
+            if (position < hubCount)
+            {
+                hubs[position] = node;
+                isHub[node / WordBits] |= 1UL << (node % WordBits);
+            }
         }
 
-        return new NodeOrder(toInternal, toExternal);
+        var hubsBefore = new int[isHub.Length + 1];
+        for (var word = 0; word < isHub.Length; word++)
+        {
+            hubsBefore[word + 1] = hubsBefore[word] + BitOperations.PopCount(isHub[word]);
+        }
+
+        var order = new NodeOrder(nodeCount, hubs, new int[hubCount], isHub, hubsBefore);
+        for (var position = 0; position < hubCount; position++)
+        {
+            var hub = hubs[position];
+            order.hubInternal[hubsBefore[hub / WordBits] + BitOperations.PopCount(isHub[hub / WordBits] & ((1UL << (hub % WordBits)) - 1))] = position;
+        }
+
+        return order;
     }
 
     /// <summary>The edges under internal indices (the same array when the order is the identity).</summary>

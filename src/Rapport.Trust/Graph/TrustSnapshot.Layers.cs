@@ -37,7 +37,7 @@ public sealed partial class TrustSnapshot
     /// <summary>Bytes held by the arrays of this snapshot (shared arrays counted in full).</summary>
     internal long ArrayBytes()
     {
-        long bytes = RowFlags.Length + (2L * sizeof(int) * Order.Count);
+        long bytes = RowFlags.Length + Order.Bytes;
         bytes += Bytes(PublicTrust) + Bytes(PublicDistrust);
         bytes += Bytes(TopicTrust) + Bytes(TopicDistrust) + Bytes(CommunityTrust) + Bytes(CommunityDistrust);
         bytes += Bytes(PrivateTrust) + Bytes(PrivateDistrust);

@@ -34,7 +34,8 @@ public sealed class NodeOrderPropertyTests
             // Nodes added later keep their index.
             Assert.Equal(GraphGen.Nodes + growth, order.Internal(GraphGen.Nodes + growth));
 
-            // Internal order: public general trust degree (out + in) descending, ties by external index.
+            // Hubs first (public general trust degree, out + in, descending, ties by external index), then the rest in
+            // external order.
             var trust = snapshot.PublicTrust;
             var degree = new int[GraphGen.Nodes];
             for (var node = 0; node < GraphGen.Nodes; node++)
@@ -46,10 +47,15 @@ public sealed class NodeOrderPropertyTests
                 }
             }
 
-            for (var node = 1; node < GraphGen.Nodes; node++)
+            // (The ordered snapshot's layer is under internal indices.)
+            var externalDegree = new int[GraphGen.Nodes];
+            for (var inner = 0; inner < GraphGen.Nodes; inner++)
             {
-                Assert.True(degree[node - 1] > degree[node] || (degree[node - 1] == degree[node] && order.External(node - 1) < order.External(node)));
+                externalDegree[order.External(inner)] = degree[inner];
             }
+
+            Assert.Equal((GraphGen.Nodes + NodeOrder.HubShare - 1) / NodeOrder.HubShare, order.HubCount);
+            AssertHubsFirst(order, externalDegree);
         }, iter: 1000);
 
     [Fact]
@@ -168,6 +174,67 @@ public sealed class NodeOrderPropertyTests
         }, iter: 1000);
 
     /// <summary>Exact Top (scores up to summation order), Level and Why (identical) agree for every target.</summary>
+    [Fact]
+    public void FromDegrees_AnyHubCount_RoundTripsAndPutsTheHubsFirst() =>
+        Gen.Int[0, 3_000].SelectMany(n => Gen.Select(Gen.Int[0, 40].Array[n], Gen.Int[0, n])).Sample((degree, hubCount) =>
+        {
+            var order = NodeOrder.FromDegrees(degree, hubCount);
+
+            Assert.Equal(degree.Length, order.Count);
+            Assert.Equal(hubCount, order.HubCount);
+            var internals = new bool[degree.Length];
+            for (var node = 0; node < degree.Length; node++)
+            {
+                var inner = order.Internal(node);
+                Assert.InRange(inner, 0, degree.Length - 1);
+                Assert.False(internals[inner], $"internal {inner} given twice");
+                internals[inner] = true;
+                Assert.Equal(node, order.External(inner));
+            }
+
+            AssertHubsFirst(order, degree);
+        }, iter: 300);
+
+    [Fact]
+    public void FromDegrees_RefusesAHubCountOutsideTheNodes()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => NodeOrder.FromDegrees([1, 2], 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NodeOrder.FromDegrees([1, 2], -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NodeOrder.FromDegrees([1, -2], 1));
+    }
+
+    [Fact]
+    public void TheOrder_HoldsAboutOneByteAndAQuarterPerNode()
+    {
+        var degree = Enumerable.Range(0, 1_000_000).Select(node => node % 97).ToArray();
+
+        var order = NodeOrder.FromDegrees(degree, degree.Length / NodeOrder.HubShare);
+
+        Assert.InRange(order.Bytes / (double)degree.Length, 1.0, 1.25);
+    }
+
+    /// <summary>The first hubs by degree descending (ties by external index), no hub below a non-hub, the rest in external order.</summary>
+    private static void AssertHubsFirst(NodeOrder order, int[] degree)
+    {
+        for (var inner = 1; inner < order.HubCount; inner++)
+        {
+            int before = order.External(inner - 1), node = order.External(inner);
+            Assert.True(degree[before] > degree[node] || (degree[before] == degree[node] && before < node));
+        }
+
+        if (order.HubCount > 0 && order.HubCount < degree.Length)
+        {
+            var weakestHub = order.External(order.HubCount - 1);
+            Assert.All(Enumerable.Range(order.HubCount, degree.Length - order.HubCount).Select(order.External),
+                node => Assert.True(degree[node] < degree[weakestHub] || (degree[node] == degree[weakestHub] && node > weakestHub)));
+        }
+
+        for (var inner = order.HubCount + 1; inner < degree.Length; inner++)
+        {
+            Assert.True(order.External(inner - 1) < order.External(inner));
+        }
+    }
+
     private static void AssertSameAnswers(TrustSnapshot plain, TrustSnapshot ordered, Perspective perspective, int topic)
     {
         var expected = TopAll(plain, perspective, Exact, topic);
