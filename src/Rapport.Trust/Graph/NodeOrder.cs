@@ -75,12 +75,13 @@ internal sealed class NodeOrder
             return external;
         }
 
-        var word = external / WordBits;
-        var bit = external % WordBits;
-        var bits = isHub[word];
-        var rank = hubsBefore[word] + BitOperations.PopCount(bits & ((1UL << bit) - 1));
-        return ((bits >> bit) & 1) != 0 ? hubInternal[rank] : hubs.Length + external - rank;
+        var rank = HubsBefore(external);
+        return ((isHub[external / WordBits] >> (external % WordBits)) & 1) != 0 ? hubInternal[rank] : hubs.Length + external - rank;
     }
+
+    /// <summary>Hubs with a lower external index than <paramref name="external"/> (rank: one popcount).</summary>
+    private int HubsBefore(int external) =>
+        hubsBefore[external / WordBits] + BitOperations.PopCount(isHub[external / WordBits] & ((1UL << (external % WordBits)) - 1));
 
     /// <summary>External index of an internal one; an index outside the renumbered range is returned as it is.</summary>
     internal int External(int @internal)
@@ -189,8 +190,7 @@ internal sealed class NodeOrder
         var order = new NodeOrder(nodeCount, hubs, new int[hubCount], isHub, hubsBefore);
         for (var position = 0; position < hubCount; position++)
         {
-            var hub = hubs[position];
-            order.hubInternal[hubsBefore[hub / WordBits] + BitOperations.PopCount(isHub[hub / WordBits] & ((1UL << (hub % WordBits)) - 1))] = position;
+            order.hubInternal[order.HubsBefore(hubs[position])] = position;
         }
 
         return order;
